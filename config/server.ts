@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import { ensureSecrets } from '../src/env/ensure-secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+  ensureSecrets();
+  return {
+    host: env('HOST', '0.0.0.0'),
+    port: env.int('PORT', 1337),
+    // Public URL of this API (used for absolute links); empty means relative.
+    url: env('PUBLIC_URL', ''),
+    proxy: env.bool('IS_PROXIED', false),
+    app: { keys: env.array('APP_KEYS') },
+    // No update checks: the servers this runs on often have no way out to the internet.
+    logger: { updates: { enabled: false } },
+  };
+};
+
+export default config;

@@ -1,0 +1,166 @@
+import type { Core, UID } from '@strapi/strapi';
+
+/** [label, description] shown to editors in the admin, per field. */
+type FieldLabels = Record<string, [string, string?]>;
+
+interface ModelLabels {
+  mainField?: string;
+  fields: FieldLabels;
+}
+
+const SLUG: [string, string] = ['Đường dẫn (slug)', 'Phần cuối địa chỉ trang, chữ thường không dấu'];
+
+export const ADMIN_LABELS: Record<string, ModelLabels> = {
+  'api::article.article': {
+    mainField: 'title',
+    fields: {
+      title: ['Tiêu đề', 'Tiêu đề bài viết, hiển thị trên trang và trong kết quả tìm kiếm'],
+      slug: SLUG,
+      summary: ['Sapo (tóm tắt)', 'Một hai câu mở đầu, in đậm dưới tiêu đề'],
+      body: ['Nội dung'],
+      cover: ['Ảnh đại diện'],
+      coverCaption: ['Chú thích ảnh đại diện', 'Hiển thị dưới ảnh, ví dụ: (Hội nghị tổng kết năm 2024)'],
+      gallery: ['Thư viện ảnh'],
+      author: ['Tác giả', 'Bút danh in cuối bài'],
+      dateline: ['Ngày đăng', 'Ngày giờ hiển thị và dùng để sắp xếp; để trống thì lấy thời điểm xuất bản đầu tiên'],
+      category: ['Chuyên mục'],
+      blocs: ['Khối, cụm thi đua'],
+      agencies: ['Cơ quan, đơn vị'],
+      movements: ['Phong trào thi đua'],
+      related: ['Tin khác (chọn tay)', 'Bài liên quan hiển thị dưới bài viết'],
+      seo: ['SEO'],
+    },
+  },
+  'api::category.category': {
+    mainField: 'name',
+    fields: {
+      name: ['Tên chuyên mục'],
+      slug: SLUG,
+      description: ['Mô tả'],
+      order: ['Thứ tự', 'Số nhỏ đứng trước trên thanh chuyên mục'],
+      articles: ['Bài viết'],
+    },
+  },
+  'api::bloc.bloc': {
+    mainField: 'name',
+    fields: {
+      name: ['Tên khối, cụm'],
+      slug: SLUG,
+      kind: ['Loại', 'khoi: khối thi đua theo ngành; cum: cụm thi đua theo địa bàn'],
+      description: ['Mô tả'],
+      members: ['Thành viên', 'Các cơ quan, đơn vị trong khối, cụm'],
+      terms: ['Trưởng, phó khối theo năm'],
+      movements: ['Phong trào thi đua'],
+      articles: ['Bài viết'],
+    },
+  },
+  'api::agency.agency': {
+    mainField: 'name',
+    fields: {
+      name: ['Tên cơ quan, đơn vị'],
+      shortName: ['Tên viết tắt', 'Ví dụ: Hội LHPN tỉnh'],
+      slug: SLUG,
+      logo: ['Biểu trưng'],
+      website: ['Trang thông tin điện tử'],
+      description: ['Giới thiệu'],
+      blocs: ['Khối, cụm thi đua'],
+      movements: ['Phong trào đã phát động'],
+      articles: ['Bài viết'],
+    },
+  },
+  'api::movement.movement': {
+    mainField: 'name',
+    fields: {
+      name: ['Tên phong trào'],
+      slug: SLUG,
+      description: ['Mô tả'],
+      launchedBy: ['Cơ quan phát động'],
+      blocs: ['Khối, cụm hưởng ứng'],
+      startDate: ['Ngày bắt đầu'],
+      endDate: ['Ngày kết thúc'],
+      directive: ['Văn bản phát động', 'Ví dụ: Chỉ thị số 05-CT/TW'],
+      cover: ['Ảnh đại diện'],
+      articles: ['Bài viết'],
+    },
+  },
+  'shared.seo': {
+    fields: {
+      metaTitle: ['Tiêu đề SEO', 'Tối đa 70 ký tự; để trống thì dùng tiêu đề bài'],
+      metaDescription: ['Mô tả SEO', 'Khoảng 150 ký tự'],
+      ogImage: ['Ảnh chia sẻ mạng xã hội'],
+      canonicalUrl: ['Địa chỉ gốc (canonical)'],
+      noIndex: ['Không cho công cụ tìm kiếm lập chỉ mục'],
+    },
+  },
+  'bloc.term': {
+    mainField: 'year',
+    fields: {
+      year: ['Năm'],
+      leader: ['Trưởng khối (cụm)'],
+      deputy: ['Phó khối (cụm)'],
+      pledgeSignedOn: ['Ngày ký giao ước thi đua'],
+      notes: ['Ghi chú'],
+    },
+  },
+};
+
+interface Metadata {
+  edit?: { label?: string; description?: string };
+  list?: { label?: string };
+}
+interface Configuration {
+  settings: { mainField?: string };
+  metadatas: Record<string, Metadata>;
+  layouts: unknown;
+}
+
+/**
+ * Puts Vietnamese labels on fields that still carry Strapi's default (the field name),
+ * so labels an editor changed in the admin are kept.
+ */
+export function applyLabels(config: Configuration, labels: ModelLabels): { config: Configuration; changed: boolean } {
+  let changed = false;
+  const metadatas = { ...config.metadatas };
+  for (const [field, [label, description]] of Object.entries(labels.fields)) {
+    const meta = metadatas[field];
+    if (!meta) continue;
+    const edit = { ...meta.edit };
+    const list = { ...meta.list };
+    if (edit.label === field) {
+      edit.label = label;
+      changed = true;
+    }
+    if (description && !edit.description) {
+      edit.description = description;
+      changed = true;
+    }
+    if (list.label === field) {
+      list.label = label;
+      changed = true;
+    }
+    metadatas[field] = { ...meta, edit, list };
+  }
+  const settings = { ...config.settings };
+  if (labels.mainField && settings.mainField === 'id') {
+    settings.mainField = labels.mainField;
+    changed = true;
+  }
+  return { config: { ...config, settings, metadatas }, changed };
+}
+
+/** Writes the Vietnamese labels into the content manager's stored configuration. */
+export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
+  const cm = strapi.plugin('content-manager');
+  for (const [uid, labels] of Object.entries(ADMIN_LABELS)) {
+    const isComponent = !uid.includes('::');
+    const service = cm.service(isComponent ? 'components' : 'content-types');
+    const model = isComponent ? strapi.components[uid as UID.Component] : strapi.contentTypes[uid as UID.ContentType];
+    if (!model) continue;
+    const current = (await service.findConfiguration(model)) as Configuration & { uid?: string };
+    const { config, changed } = applyLabels(current, labels);
+    if (changed) {
+      const { settings, metadatas, layouts } = config;
+      await service.updateConfiguration(model, { settings, metadatas, layouts });
+    }
+  }
+}

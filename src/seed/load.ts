@@ -1,0 +1,207 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core, UID } from '@strapi/strapi';
+import { NEWS_CONTENT_TYPES } from '../bootstrap/content-types';
+import { slugify } from '../utils/vietnamese';
+import { toStrapiBlocks } from './blocks';
+import { renderCover } from './cover-image';
+import { decideSeed, seedEnabled, type SeedDecision, type SeedState } from './decide';
+import { sampleContent } from './sample-content';
+import type { LocalizedText, SampleContent, SeedArticle } from './types';
+
+const STATE_KEY = 'sample_data_state';
+
+type Data = Record<string, unknown>;
+type Ids = Map<string, string>; // sample key → documentId
+
+/**
+ * Loads the sample content when the database has none (or finishes an interrupted load).
+ * Returns what it decided, for logs and tests.
+ */
+export async function loadSampleData(
+  strapi: Core.Strapi,
+  options: { enabled?: boolean; content?: SampleContent } = {}
+): Promise<SeedDecision> {
+  const enabled = options.enabled ?? seedEnabled(process.env);
+  const state = (await strapi.store.get({ type: 'core', key: STATE_KEY })) as SeedState;
+  const hasContent = enabled && !state ? await databaseHasContent(strapi) : false;
+  const decision = decideSeed({ enabled, state, hasContent });
+  if (decision !== 'start' && decision !== 'resume') {
+    if (decision === 'has-content') strapi.log.info('[seed] database already has content; sample data not loaded');
+    return decision;
+  }
+
+  strapi.log.info(`[seed] ${decision === 'start' ? 'loading' : 'resuming'} Vietnamese sample content…`);
+  await strapi.store.set({ type: 'core', key: STATE_KEY, value: 'running' });
+  await new SampleLoader(strapi, options.content ?? sampleContent).run();
+  await strapi.store.set({ type: 'core', key: STATE_KEY, value: 'done' });
+  strapi.log.info('[seed] sample content loaded');
+  return decision;
+}
+
+async function databaseHasContent(strapi: Core.Strapi): Promise<boolean> {
+  for (const uid of NEWS_CONTENT_TYPES) {
+    if ((await strapi.db.query(uid).count()) > 0) return true;
+  }
+  return false;
+}
+
+class SampleLoader {
+  private readonly ids = {
+    category: new Map() as Ids,
+    agency: new Map() as Ids,
+    movement: new Map() as Ids,
+    bloc: new Map() as Ids,
+    article: new Map() as Ids,
+  };
+
+  constructor(
+    private readonly strapi: Core.Strapi,
+    private readonly content: SampleContent
+  ) {}
+
+  async run(): Promise<void> {
+    const { categories, agencies, movements, blocs, articles } = this.content;
+    for (const c of categories) {
+      await this.upsert('api::category.category', this.ids.category, c.key, c.name, (lang) => ({
+        name: c.name[lang],
+        description: c.description[lang],
+        order: c.order,
+      }));
+    }
+    for (const a of agencies) {
+      await this.upsert('api::agency.agency', this.ids.agency, a.key, a.name, (lang) => ({
+        name: a.name[lang],
+        shortName: a.shortName[lang],
+        website: a.website,
+        description: a.description[lang],
+      }));
+    }
+    for (const m of movements) {
+      await this.upsert('api::movement.movement', this.ids.movement, m.key, m.name, (lang) => ({
+        name: m.name[lang],
+        description: m.description[lang],
+        directive: m.directive,
+        startDate: m.startDate,
+        endDate: m.endDate,
+        launchedBy: this.ref('agency', m.launchedBy),
+      }));
+    }
+    for (const b of blocs) {
+      await this.upsert('api::bloc.bloc', this.ids.bloc, b.key, b.name, (lang) => ({
+        name: b.name[lang],
+        kind: b.kind,
+        description: b.description[lang],
+        members: b.members.map((k) => this.ref('agency', k)),
+        movements: b.movements.map((k) => this.ref('movement', k)),
+        terms: b.terms.map((t) => ({
+          year: t.year,
+          leader: this.ref('agency', t.leader),
+          deputy: this.ref('agency', t.deputy),
+          pledgeSignedOn: t.pledgeSignedOn,
+          notes: t.notes[lang] ?? t.notes.vi,
+        })),
+      }));
+    }
+    // Oldest first, so ids grow with datelines like real newsroom history.
+    const ordered = [...articles].sort((a, b) => a.dateline.localeCompare(b.dateline));
+    for (const [i, a] of ordered.entries()) {
+      const coverId = await this.cover(a, i);
+      await this.upsert('api::article.article', this.ids.article, a.key, a.title, (lang) => this.articleData(a, lang, coverId));
+    }
+    // "Tin khác" picked by hand point at other articles, so they are linked once all exist.
+    for (const a of articles.filter((x) => x.related?.length)) {
+      await this.strapi.documents('api::article.article').update({
+        documentId: this.ids.article.get(a.key),
+        locale: 'vi',
+        status: 'published',
+        data: { related: a.related.map((k) => this.ref('article', k)) } as never,
+      });
+    }
+  }
+
+  private articleData(a: SeedArticle, lang: 'vi' | 'en', coverId: number): Data {
+    const seo = a.seo && {
+      metaTitle: a.seo.metaTitle?.[lang],
+      metaDescription: a.seo.metaDescription?.[lang],
+      noIndex: false,
+    };
+    return {
+      title: a.title[lang],
+      summary: a.summary[lang],
+      body: toStrapiBlocks(a.body[lang] ?? []),
+      author: a.author,
+      dateline: new Date(a.dateline).toISOString(),
+      cover: coverId,
+      coverCaption: a.coverCaption[lang],
+      category: this.ref('category', a.category),
+      blocs: a.blocs.map((k) => this.ref('bloc', k)),
+      agencies: a.agencies.map((k) => this.ref('agency', k)),
+      movements: a.movements.map((k) => this.ref('movement', k)),
+      ...(seo ? { seo } : {}),
+    };
+  }
+
+  private ref(kind: keyof SampleLoader['ids'], key: string): string {
+    const id = this.ids[kind].get(key);
+    if (!id) throw new Error(`sample content: unknown ${kind} "${key}"`);
+    return id;
+  }
+
+  /**
+   * Creates and publishes the Vietnamese document (found by slug when it already exists),
+   * then its English version when the sample has one.
+   */
+  private async upsert(
+    uid: UID.ContentType,
+    ids: Ids,
+    key: string,
+    title: LocalizedText,
+    build: (lang: 'vi' | 'en') => Data
+  ): Promise<void> {
+    const docs = this.strapi.documents(uid);
+    const slug = slugify(title.vi);
+    let existing = await docs.findFirst({ locale: 'vi', status: 'draft', filters: { slug } as never });
+    if (!existing) {
+      existing = await docs.create({ locale: 'vi', status: 'published', data: { ...build('vi'), slug } as never });
+    }
+    ids.set(key, existing.documentId);
+
+    if (title.en) {
+      const en = await docs.findOne({ documentId: existing.documentId, locale: 'en', status: 'draft' });
+      if (!en) {
+        await docs.update({
+          documentId: existing.documentId,
+          locale: 'en',
+          status: 'published',
+          data: { ...build('en'), slug: slugify(title.en) } as never,
+        });
+      }
+    }
+  }
+
+  /** The generated cover of an article, uploaded once (found again by file name on a resumed run). */
+  private async cover(a: SeedArticle, variant: number): Promise<number> {
+    const name = `${slugify(a.title.vi, 60)}.jpg`;
+    const found = await this.strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
+    if (found) return found.id as number;
+
+    const buffer = await renderCover(a.palette, variant);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tdkt-seed-'));
+    const filepath = path.join(dir, name);
+    try {
+      await fs.writeFile(filepath, buffer);
+      const [file] = await this.strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { fileInfo: { name, alternativeText: a.coverAlt.vi, caption: a.coverCaption.vi } },
+          files: { filepath, originalFilename: name, mimetype: 'image/jpeg', size: buffer.length },
+        });
+      return file.id as number;
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+}

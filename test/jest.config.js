@@ -1,0 +1,26 @@
+// Three projects: pure unit tests, then the same integration suite on SQLite and on PostgreSQL.
+const path = require('node:path');
+
+const rootDir = path.resolve(__dirname, '..');
+const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] };
+const shared = { rootDir, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  rootDir,
+  globalSetup: '<rootDir>/test/setup/global-setup.js',
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'sqlite',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/process/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/use-sqlite.js'],
+    },
+    {
+      ...shared,
+      displayName: 'postgres',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/use-postgres.js'],
+    },
+  ],
+};

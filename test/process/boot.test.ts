@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { appDir, createTestEnv } from '../helpers/strapi';
+
+/** Boots the compiled app in a child process, as `strapi start` would, and reports how it ended. */
+function boot(env: Record<string, string | undefined>) {
+  const script = `
+    const { createStrapi } = require('@strapi/strapi');
+    createStrapi({ appDir: ${JSON.stringify(appDir)}, distDir: ${JSON.stringify(path.join(appDir, 'dist'))} })
+      .load()
+      .then(async (s) => { console.log('BOOTED'); await s.destroy(); process.exit(0); })
+      .catch((e) => { console.error(e && e.message); process.exit(3); });`;
+  const clean = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+  return spawnSync(process.execPath, ['-e', script], { cwd: appDir, env: clean, encoding: 'utf8', timeout: 90_000 });
+}
+
+// Process-level checks on SQLite; they need no second database run.
+describe('booting', () => {
+  it('refuses to start in production with missing or example secrets, naming them', async () => {
+    const { env, drop } = await createTestEnv();
+    try {
+      const result = boot({ ...env, NODE_ENV: 'production', APP_KEYS: undefined, JWT_SECRET: 'tobemodified' });
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).not.toContain('BOOTED');
+      const output = result.stdout + result.stderr;
+      expect(output).toContain('Refusing to start in production');
+      expect(output).toContain('APP_KEYS is not set');
+      expect(output).toContain('JWT_SECRET still has an example value');
+    } finally {
+      await drop();
+    }
+  }, 120_000);
+
+  it('generates development secrets into .env once, then reuses them', async () => {
+    const { env, drop } = await createTestEnv();
+    const envFile = path.join(os.tmpdir(), `tdkt-env-${process.pid}-${Date.now()}`);
+    const secrets = { APP_KEYS: undefined, API_TOKEN_SALT: undefined, ADMIN_JWT_SECRET: undefined, TRANSFER_TOKEN_SALT: undefined, JWT_SECRET: undefined, ENCRYPTION_KEY: undefined };
+    try {
+      const first = boot({ ...env, ...secrets, NODE_ENV: 'development', ENV_PATH: envFile, SEED_SAMPLE_DATA: 'false' });
+      expect(first.stdout).toContain('BOOTED');
+      const written = fs.readFileSync(envFile, 'utf8');
+      expect(written).toMatch(/^JWT_SECRET=.{16,}$/m);
+      expect(written).toMatch(/^APP_KEYS=[^,\n]+(,[^,\n]+){3}$/m);
+
+      const second = boot({ ...env, ...secrets, NODE_ENV: 'development', ENV_PATH: envFile, SEED_SAMPLE_DATA: 'false' });
+      expect(second.stdout).toContain('BOOTED');
+      expect(fs.readFileSync(envFile, 'utf8')).toBe(written);
+    } finally {
+      fs.rmSync(envFile, { force: true });
+      await drop();
+    }
+  }, 180_000);
+});
