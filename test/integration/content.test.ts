@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ensureLocales } from '../../src/bootstrap/locales';
 import { grantPublicRead, PUBLIC_READ_ACTIONS } from '../../src/bootstrap/public-permissions';
 import { NEWS_CONTENT_TYPES } from '../../src/bootstrap/content-types';
@@ -18,6 +20,17 @@ describeIntegration(`content rules and bootstrap (${testDatabase})`, () => {
     app = await startApp();
   }, 120_000);
   afterAll(() => app?.stop());
+
+  it('keeps its data where the configuration says', async () => {
+    if (testDatabase === 'sqlite') {
+      // An absolute DATABASE_FILENAME is used as given, not joined onto the project folder.
+      expect(path.isAbsolute(app.env.DATABASE_FILENAME)).toBe(true);
+      expect(fs.statSync(app.env.DATABASE_FILENAME).size).toBeGreaterThan(0);
+    } else {
+      const [row] = (await app.strapi.db.connection.raw('select current_database() as name')).rows;
+      expect(app.env.DATABASE_URL).toContain(`/${row.name}`);
+    }
+  });
 
   describe('sample data', () => {
     it('loaded published Vietnamese content with English translations', async () => {

@@ -97,6 +97,13 @@ describeIntegration(`public API (${testDatabase})`, () => {
       for (const m of res.body.data) expect(m.launchedBy?.name).toBeTruthy();
     });
 
+    it('lists articles newest first by dateline unless asked otherwise', async () => {
+      const datelines = (await api().get('/api/articles').expect(200)).body.data.map((a: { dateline: string }) => a.dateline);
+      expect(datelines).toEqual([...datelines].sort().reverse());
+      const asc = (await api().get('/api/articles?sort=dateline:asc').expect(200)).body.data.map((a: { dateline: string }) => a.dateline);
+      expect(asc).toEqual([...datelines].reverse());
+    });
+
     it('caps page sizes at 100', async () => {
       const res = await api().get('/api/articles?pagination[pageSize]=100000').expect(200);
       expect(res.body.meta.pagination.pageSize).toBe(100);
