@@ -11,6 +11,7 @@ import { sampleContent } from './sample-content';
 import type { LocalizedText, SampleContent, SeedArticle } from './types';
 
 const STATE_KEY = 'sample_data_state';
+const COVER_CONCURRENCY = 4;
 
 type Data = Record<string, unknown>;
 type Ids = Map<string, string>; // sample key → documentId
@@ -106,9 +107,14 @@ class SampleLoader {
     }
     // Oldest first, so ids grow with datelines like real newsroom history.
     const ordered = [...articles].sort((a, b) => a.dateline.localeCompare(b.dateline));
+    // Image resizing is most of the load time; a few at once use both cores.
+    const covers: number[] = [];
+    for (let i = 0; i < ordered.length; i += COVER_CONCURRENCY) {
+      const batch = ordered.slice(i, i + COVER_CONCURRENCY);
+      covers.push(...(await Promise.all(batch.map((a, j) => this.cover(a, i + j)))));
+    }
     for (const [i, a] of ordered.entries()) {
-      const coverId = await this.cover(a, i);
-      await this.upsert('api::article.article', this.ids.article, a.key, a.title, (lang) => this.articleData(a, lang, coverId));
+      await this.upsert('api::article.article', this.ids.article, a.key, a.title, (lang) => this.articleData(a, lang, covers[i]));
     }
     // "Tin khác" picked by hand point at other articles, so they are linked once all exist.
     for (const a of articles.filter((x) => x.related?.length)) {

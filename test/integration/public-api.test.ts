@@ -132,6 +132,7 @@ describeIntegration(`public API (${testDatabase})`, () => {
     it('does not show users or locales management to the public', async () => {
       expect((await api().get('/api/users')).status).toBe(403);
       expect((await api().get('/api/users/me')).status).toBe(403);
+      expect((await api().get('/api/upload/files')).status).toBe(403);
       expect((await api().post('/api/i18n/locales').send({ code: 'fr', name: 'French' })).status).toBeGreaterThanOrEqual(403);
     });
   });
