@@ -7,6 +7,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     'users-permissions': {
       config: { jwtSecret: env('JWT_SECRET') },
     },
+    'vietnamese-text': {
+      enabled: true,
+      resolve: './src/plugins/vietnamese-text',
+      config: {
+        contentTypes: {
+          'api::article.article': { field: 'slug', source: 'title' },
+          'api::category.category': { field: 'slug', source: 'name' },
+          'api::bloc.bloc': { field: 'slug', source: 'name' },
+          'api::agency.agency': { field: 'slug', source: 'name' },
+          'api::movement.movement': { field: 'slug', source: 'name' },
+        },
+        slug: { maxLength: env.int('SLUG_MAX_LENGTH', 80), ampersand: '' },
+      },
+    },
   };
 };
 

@@ -9,7 +9,11 @@ module.exports = {
   rootDir,
   globalSetup: '<rootDir>/test/setup/global-setup.js',
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/src/plugins/*/tests/**/*.test.ts'],
+    },
     {
       ...shared,
       displayName: 'sqlite',

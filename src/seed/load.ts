@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import { NEWS_CONTENT_TYPES } from '../bootstrap/content-types';
-import { slugify } from '../utils/vietnamese';
 import { toStrapiBlocks } from './blocks';
 import { renderCover } from './cover-image';
 import { decideSeed, seedEnabled, type SeedDecision, type SeedState } from './decide';
@@ -61,6 +60,11 @@ class SampleLoader {
     private readonly strapi: Core.Strapi,
     private readonly content: SampleContent
   ) {}
+
+  /** Slugs come from the vietnamese-text plugin, the same rules as every other write. */
+  private slug(text: string): string {
+    return this.strapi.plugin('vietnamese-text').service('slugs').make(text);
+  }
 
   async run(): Promise<void> {
     const { categories, agencies, movements, blocs, articles } = this.content;
@@ -167,10 +171,11 @@ class SampleLoader {
     build: (lang: 'vi' | 'en') => Data
   ): Promise<void> {
     const docs = this.strapi.documents(uid);
-    const slug = slugify(title.vi);
+    // Found again by slug when a load is resumed; the plugin makes the slug on create.
+    const slug = this.slug(title.vi);
     let existing = await docs.findFirst({ locale: 'vi', status: 'draft', filters: { slug } as never });
     if (!existing) {
-      existing = await docs.create({ locale: 'vi', status: 'published', data: { ...build('vi'), slug } as never });
+      existing = await docs.create({ locale: 'vi', status: 'published', data: build('vi') as never });
     }
     ids.set(key, existing.documentId);
 
@@ -181,7 +186,7 @@ class SampleLoader {
           documentId: existing.documentId,
           locale: 'en',
           status: 'published',
-          data: { ...build('en'), slug: slugify(title.en) } as never,
+          data: build('en') as never,
         });
       }
     }
@@ -189,7 +194,7 @@ class SampleLoader {
 
   /** The generated cover of an article, uploaded once (found again by file name on a resumed run). */
   private async cover(a: SeedArticle, variant: number): Promise<number> {
-    const name = `${slugify(a.title.vi, 60)}.jpg`;
+    const name = `${this.slug(a.title.vi).slice(0, 60).replace(/-+$/, '')}.jpg`;
     const found = await this.strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
     if (found) return found.id as number;
 

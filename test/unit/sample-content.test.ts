@@ -1,5 +1,5 @@
 import { sampleContent } from '../../src/seed/sample-content';
-import { slugify } from '../../src/utils/vietnamese';
+import { slugify } from '../../src/plugins/vietnamese-text/server/src/utils/slugify';
 
 const { categories, agencies, movements, blocs, articles } = sampleContent;
 const keys = (list: { key: string }[]) => new Set(list.map((x) => x.key));

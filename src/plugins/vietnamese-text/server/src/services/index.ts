@@ -1,0 +1,5 @@
+import { normalizer } from './normalizer';
+import { slugRegistry } from './slug-registry';
+import { slugs } from './slugs';
+
+export default { normalizer, slugRegistry, slugs };
