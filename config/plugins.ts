@@ -19,6 +19,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           'api::movement.movement': { field: 'slug', source: 'name' },
         },
         slug: { maxLength: env.int('SLUG_MAX_LENGTH', 80), ampersand: '' },
+        search: {
+          contentTypes: {
+            'api::article.article': { title: 'title', text: ['summary', 'body', 'author'], excerpt: 'summary', date: 'dateline' },
+            'api::category.category': { title: 'name', text: ['description'] },
+            'api::bloc.bloc': { title: 'name', text: ['description'] },
+            'api::agency.agency': { title: 'name', text: ['shortName', 'description'] },
+            'api::movement.movement': { title: 'name', text: ['description', 'directive'] },
+          },
+          maxPageSize: 50,
+        },
       },
     },
   };

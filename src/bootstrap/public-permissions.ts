@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { NEWS_CONTENT_TYPES } from './content-types';
 
-/** Read-only actions the anonymous (Public) role gets on each news content type. */
-export const PUBLIC_READ_ACTIONS = NEWS_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+/** Read-only actions the anonymous (Public) role gets: each news type, and the site search. */
+export const PUBLIC_READ_ACTIONS = [
+  ...NEWS_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  'plugin::vietnamese-text.search.find',
+];
 
 const PERMISSION = 'plugin::users-permissions.permission';
 const ROLE = 'plugin::users-permissions.role';

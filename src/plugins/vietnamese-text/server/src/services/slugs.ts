@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import type { PluginConfig, SlugTarget } from '../config';
+import { documentIdOf } from '../utils/document-result';
 import { planSlug } from '../utils/slug-plan';
 import { slugify } from '../utils/slugify';
 import type { SlugKey, SlugRegistry } from './slug-registry';
@@ -14,11 +15,6 @@ type Middleware = Modules.Documents.Middleware.Middleware;
 type Context = Parameters<Middleware>[0];
 type Next = Parameters<Middleware>[1];
 type Result = Awaited<ReturnType<Next>>;
-
-const documentIdOf = (result: Result): string | undefined =>
-  result !== null && typeof result === 'object' && 'documentId' in result && typeof result.documentId === 'string'
-    ? result.documentId
-    : undefined;
 
 /**
  * Server-side slugs for every Document Service write (REST, admin, scripts, imports):

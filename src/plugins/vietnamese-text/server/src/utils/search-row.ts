@@ -1,0 +1,53 @@
+import type { SearchTarget } from '../config';
+import { blocksToText, exactForIndex, excerptOf, foldForIndex } from './search-text';
+
+/** What the index stores for one published document in one locale. */
+export interface IndexRow {
+  content_type: string;
+  type: string;
+  document_id: string;
+  locale: string;
+  title: string;
+  slug: string | null;
+  excerpt: string;
+  /** Folded words of title and text: what matching runs on. */
+  text_folded: string;
+  title_folded: string;
+  /** Accented words of the title, and of title + excerpt, for the exact-accent ranking. */
+  title_exact: string;
+  lead_exact: string;
+  sort_time: number;
+}
+
+// Long bodies are cut: matching the first 20,000 characters is plenty for news and keeps rows small.
+const MAX_TEXT = 20_000;
+
+/** Builds the index row of a stored (published) entry. Pure, so it is tested without a database. */
+export function buildIndexRow(
+  uid: string,
+  type: string,
+  entry: Record<string, unknown>,
+  target: SearchTarget,
+  slugField: string | undefined
+): IndexRow {
+  const title = String(entry[target.title] ?? '');
+  const texts = target.text.map((field) => blocksToText(entry[field])).filter(Boolean);
+  const body = texts.join(' ').slice(0, MAX_TEXT);
+  const excerptSource = target.excerpt ? blocksToText(entry[target.excerpt]) : '';
+  const excerpt = excerptOf(excerptSource || body);
+  const date = (target.date && entry[target.date]) || entry.publishedAt;
+  return {
+    content_type: uid,
+    type,
+    document_id: String(entry.documentId),
+    locale: String(entry.locale ?? ''),
+    title,
+    slug: slugField ? ((entry[slugField] as string | null) ?? null) : null,
+    excerpt,
+    text_folded: foldForIndex(`${title} ${body}`),
+    title_folded: foldForIndex(title),
+    title_exact: exactForIndex(title),
+    lead_exact: exactForIndex(`${title} ${excerpt}`),
+    sort_time: date ? new Date(date as string).getTime() || 0 : 0,
+  };
+}

@@ -1,0 +1,132 @@
+import request from 'supertest';
+import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
+
+type Hit = { type: string; documentId: string; title: string; slug: string; excerpt: string; score: number };
+
+describeIntegration(`search (${testDatabase})`, () => {
+  let app: TestApp;
+  const api = () => request(app.strapi.server.httpServer);
+  const search = async (query: Record<string, string | number>) => {
+    const res = await api().get('/api/search').query(query).expect(200);
+    return res.body as { data: Hit[]; meta: { pagination: { total: number; page: number; pageSize: number; pageCount: number } } };
+  };
+  const titles = async (q: string, extra: Record<string, string> = {}) => (await search({ q, pageSize: 50, ...extra })).data.map((h) => h.title);
+  const articles = () => app.strapi.documents('api::article.article');
+  const publish = (data: Record<string, unknown>) => articles().create({ status: 'published', data: data as never });
+
+  beforeAll(async () => {
+    app = await startApp();
+    // Oldest first: recency must not be what puts the better matches on top.
+    await publish({ title: 'Công trình thủy lợi Hồ Đông hoàn thành', dateline: '2024-03-01T08:00:00Z' });
+    await publish({ title: 'Thuỷ lợi nội đồng vào mùa khô', dateline: '2024-06-01T08:00:00Z' });
+    await publish({ title: 'Tin ngắn trong tuần', summary: 'Nghiệm thu kênh thủy lợi cấp hai.', dateline: '2025-01-01T08:00:00Z' });
+    await publish({ title: 'Hội nghị cán bộ chủ chốt', dateline: '2024-01-05T08:00:00Z' });
+    await publish({ title: 'Hồi nghỉ cán bộ chủ chốt', dateline: '2025-02-05T08:00:00Z' });
+    await articles().create({ data: { title: 'Bản nháp về thủy lợi chưa đăng' } as never });
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  it('is public and answers in the documented shape', async () => {
+    const res = await search({ q: 'thi đua' });
+    expect(res.data.length).toBeGreaterThan(0);
+    expect(Object.keys(res.data[0]).sort()).toEqual(['documentId', 'excerpt', 'score', 'slug', 'title', 'type']);
+    expect(res.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: Math.ceil(res.meta.pagination.total / 10), total: res.meta.pagination.total });
+  });
+
+  it('finds "Hội nghị" from "hoi nghi", every word required', async () => {
+    const found = await titles('hoi nghi');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toContain('Hội nghị cán bộ chủ chốt');
+    expect(found).not.toContain('Tin ngắn trong tuần');
+  });
+
+  it('finds "Đoàn thể" from "DOAN THE" (case, đ and tones ignored)', async () => {
+    const found = await titles('DOAN THE');
+    expect(found.some((t) => t.includes('Đoàn thể'))).toBe(true);
+  });
+
+  it('ranks title over text and exact accents over folded ones, then recency', async () => {
+    expect(await titles('thủy lợi')).toEqual([
+      'Công trình thủy lợi Hồ Đông hoàn thành', // title, exact accents
+      'Thuỷ lợi nội đồng vào mùa khô', // title, other tone placement
+      'Tin ngắn trong tuần', // text only, exact
+    ]);
+    // Without accents there is nothing exact to prefer: title matches by recency, then text.
+    expect(await titles('thuy loi')).toEqual(['Thuỷ lợi nội đồng vào mùa khô', 'Công trình thủy lợi Hồ Đông hoàn thành', 'Tin ngắn trong tuần']);
+    const hoi = await titles('hội nghị cán bộ');
+    expect(hoi.slice(0, 2)).toEqual(['Hội nghị cán bộ chủ chốt', 'Hồi nghỉ cán bộ chủ chốt']);
+  });
+
+  it('treats NFD (decomposed) queries like typed ones', async () => {
+    expect(await titles('thủy lợi'.normalize('NFD'))).toEqual(await titles('thủy lợi'));
+  });
+
+  it('never shows drafts', async () => {
+    expect(await titles('ban nhap thuy loi')).toEqual([]);
+  });
+
+  it('follows publish, unpublish, edits and deletes', async () => {
+    const doc = await articles().create({ data: { title: 'Tin kiểm thử chỉ mục tìm kiếm' } as never });
+    expect(await titles('kiem thu chi muc')).toEqual([]);
+    await articles().publish({ documentId: doc.documentId });
+    expect(await titles('kiem thu chi muc')).toEqual(['Tin kiểm thử chỉ mục tìm kiếm']);
+    await articles().update({ documentId: doc.documentId, status: 'published', data: { title: 'Tin kiểm thử chỉ mục đã sửa' } as never });
+    expect(await titles('kiem thu chi muc')).toEqual(['Tin kiểm thử chỉ mục đã sửa']);
+    await articles().unpublish({ documentId: doc.documentId });
+    expect(await titles('kiem thu chi muc')).toEqual([]);
+    await articles().publish({ documentId: doc.documentId });
+    await articles().delete({ documentId: doc.documentId });
+    expect(await titles('kiem thu chi muc')).toEqual([]);
+  });
+
+  it('keeps locales apart', async () => {
+    const en = await search({ q: 'emulation', locale: 'en', pageSize: 50 });
+    expect(en.data.length).toBeGreaterThan(0);
+    expect((await search({ q: 'emulation', locale: 'vi' })).data).toEqual([]);
+  });
+
+  it('filters by type and paginates', async () => {
+    const blocs = await search({ q: 'thi dua', type: 'bloc' });
+    expect(blocs.data.length).toBeGreaterThan(0);
+    expect(blocs.data.every((h) => h.type === 'bloc')).toBe(true);
+    const page1 = await search({ q: 'thi dua', pageSize: 2, page: 1 });
+    const page2 = await search({ q: 'thi dua', pageSize: 2, page: 2 });
+    expect(page1.meta.pagination.total).toBeGreaterThan(4);
+    expect(page1.data.map((h) => h.documentId)).not.toEqual(page2.data.map((h) => h.documentId));
+  });
+
+  it.each([
+    ['no q', {}],
+    ['empty q', { q: '   ' }],
+    ['only symbols', { q: '%_*' }],
+    ['q over 200 characters', { q: 'hội nghị '.repeat(30) }],
+    ['too many words', { q: 'a b c d e f g h i' }],
+    ['unknown type', { q: 'hoi', type: 'user' }],
+    ['unknown locale', { q: 'hoi', locale: 'xx' }],
+    ['huge pageSize', { q: 'hoi', pageSize: 100000 }],
+    ['negative page', { q: 'hoi', page: -1 }],
+  ])('answers 400 with a message for %s', async (_name, query) => {
+    const res = await api().get('/api/search').query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/\S/);
+  });
+
+  it.each([
+    ["' OR 1=1 --"],
+    ['"; DROP TABLE articles; --'],
+    ['hội\u0000nghị\u0007'],
+    ['NEAR(hoi nghi) AND * OR "'],
+    ['ổ'],
+  ])('answers hostile q %j without an error', async (q) => {
+    const res = await api().get('/api/search').query({ q });
+    expect(res.status).toBe(200);
+    expect(Array.isArray(res.body.data)).toBe(true);
+  });
+
+  it('a full rebuild gives the same answers as the live index', async () => {
+    const before = await search({ q: 'thi dua', pageSize: 50 });
+    const count = await app.strapi.plugin('vietnamese-text').service('searchIndex').rebuild();
+    expect(count).toBeGreaterThan(10);
+    expect(await search({ q: 'thi dua', pageSize: 50 })).toEqual(before);
+  });
+});
