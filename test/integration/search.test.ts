@@ -123,6 +123,16 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(Array.isArray(res.body.data)).toBe(true);
   });
 
+  it('fills a new index from content published before the plugin was enabled', async () => {
+    const before = await search({ q: 'doan the', pageSize: 50 });
+    expect(before.data.some((h) => h.type === 'bloc')).toBe(true);
+    const db = app.strapi.db.connection;
+    for (const table of ['vietnamese_text_search_fts', 'vietnamese_text_search']) await db.schema.dropTableIfExists(table);
+    const indexed = await app.strapi.plugin('vietnamese-text').service('searchIndex').prepare();
+    expect(indexed).toBeGreaterThan(10);
+    expect(await search({ q: 'doan the', pageSize: 50 })).toEqual(before);
+  });
+
   it('a full rebuild gives the same answers as the live index', async () => {
     const before = await search({ q: 'thi dua', pageSize: 50 });
     const count = await app.strapi.plugin('vietnamese-text').service('searchIndex').rebuild();

@@ -11,7 +11,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   routeAdminUidThroughPlugin(strapi);
 
   const search = plugin.service('searchIndex') as SearchIndex;
-  await search.ensureTables();
+  const indexed = await search.prepare();
+  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
   // Deleting a locale in the admin removes its entries with plain queries; the index follows.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::i18n.locale'],

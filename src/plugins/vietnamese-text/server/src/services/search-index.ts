@@ -46,9 +46,20 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       return uid in config().contentTypes;
     },
 
-    async ensureTables(): Promise<void> {
+    /**
+     * Creates the index tables when missing and fills them from the content already published
+     * (the plugin enabled on an existing site). Returns how many entries were indexed then.
+     */
+    async prepare(): Promise<number> {
+      return (await this.ensureTables()) ? this.rebuild() : 0;
+    },
+
+    /** Creates whatever is missing; true when the index is new and empty. */
+    async ensureTables(): Promise<boolean> {
       const db = knex();
+      let created = false;
       if (!(await db.schema.hasTable(SEARCH_TABLE))) {
+        created = true;
         await db.schema.createTable(SEARCH_TABLE, (t) => {
           t.increments('id');
           t.string('content_type', 255).notNullable();
@@ -88,6 +99,7 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
           INSERT INTO ${FTS_TABLE}(rowid, text_folded) VALUES (new.id, new.text_folded); END`);
         await db.raw(`INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES ('rebuild')`);
       }
+      return created;
     },
 
     /** The fields to read from a content type's table to build its rows. */
