@@ -40,9 +40,11 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(found).not.toContain('Tin ngắn trong tuần');
   });
 
-  it('finds "Đoàn thể" from "DOAN THE" (case, đ and tones ignored)', async () => {
+  it('finds "Đoàn thể" from "DOAN THE" (case, đ and tones ignored), whole words only', async () => {
     const found = await titles('DOAN THE');
     expect(found.some((t) => t.includes('Đoàn thể'))).toBe(true);
+    await publish({ title: 'Tỉnh đoàn làm theo lời Bác', dateline: '2023-01-01T08:00:00Z' });
+    expect(await titles('DOAN THE')).not.toContain('Tỉnh đoàn làm theo lời Bác');
   });
 
   it('ranks title over text and exact accents over folded ones, then recency', async () => {

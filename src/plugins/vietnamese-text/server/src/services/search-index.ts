@@ -22,8 +22,8 @@ export interface SearchHit {
 
 /**
  * The search index: one row per published document and locale, with folded and accented word
- * lists. Candidates come from SQLite FTS5 or a PostgreSQL tsvector GIN index (token prefixes on
- * the folded words, so both databases match the same rows); ranking is one SQL expression shared
+ * lists. Candidates come from SQLite FTS5 or a PostgreSQL tsvector GIN index (whole folded words,
+ * so both databases match the same rows); ranking is one SQL expression shared
  * by both: title over text, accented over folded, then recency.
  */
 export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -186,16 +186,16 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       const db = knex();
       const candidates = db(`${SEARCH_TABLE} as s`).where('s.locale', opts.locale).whereIn('s.content_type', opts.uids);
       if (isPostgres()) {
-        candidates.whereRaw(`s.text_tsv @@ to_tsquery('simple', ?)`, [query.folded.map((w) => `${w}:*`).join(' & ')]);
+        candidates.whereRaw(`s.text_tsv @@ to_tsquery('simple', ?)`, [query.folded.join(' & ')]);
       } else {
         candidates
           .join(`${FTS_TABLE} as f`, 'f.rowid', 's.id')
-          .whereRaw(`${FTS_TABLE} MATCH ?`, [query.folded.map((w) => `"${w}"*`).join(' AND ')]);
+          .whereRaw(`${FTS_TABLE} MATCH ?`, [query.folded.map((w) => `"${w}"`).join(' AND ')]);
       }
 
       const all = (column: string, words: string[]) => ({
         sql: words.map(() => `${column} LIKE ?`).join(' AND '),
-        bindings: words.map((w) => `% ${w}%`),
+        bindings: words.map((w) => `% ${w} %`),
       });
       const titleFolded = all('s.title_folded', query.folded);
       const titleExact = all('s.title_exact', query.exact);

@@ -2,7 +2,7 @@ import { foldVietnamese } from './fold';
 
 /**
  * Index and query text share one shape: words separated by single spaces, with a space at both
- * ends, so "word starts here" is `LIKE '% word%'` in any SQL and a token prefix in FTS5 or tsvector.
+ * ends, so "this word is there" is `LIKE '% word %'` in any SQL and a token in FTS5 or tsvector.
  */
 const pad = (words: string[]) => (words.length ? ` ${words.join(' ')} ` : ' ');
 
