@@ -73,6 +73,17 @@ describeIntegration(`vietnamese-text plugin (${testDatabase})`, () => {
       for (const slug of slugs) expect(slug).toMatch(/^tin-tao-dong-thoi-cung-mot-luc(-[2-8])?$/);
     });
 
+    it('refuses a title longer than the database column with a 400, on both databases', async () => {
+      const before = await app.strapi.db.query('api::article.article').count();
+      const res = await api().post('/api/articles').set(auth()).send({ data: { title: 'Tiêu đề rất dài '.repeat(20) } });
+      expect(res.status).toBe(400);
+      expect(await app.strapi.db.query('api::article.article').count()).toBe(before);
+      const longest = 'Đ'.repeat(255);
+      const ok = await api().post('/api/articles').set(auth()).send({ data: { title: longest } }).expect(201);
+      expect(ok.body.data.title).toBe(longest);
+      expect(ok.body.data.slug).toBe('d'.repeat(80));
+    });
+
     it('frees nothing and stores nothing when a create fails', async () => {
       const before = await app.strapi.db.query('api::article.article').count();
       const res = await api().post('/api/articles').set(auth()).send({ data: { title: 'Tiêu đề hỏng', dateline: 'không phải ngày' } });
