@@ -1,22 +1,9 @@
 // Once per `npm test`: compile the app to dist/ (as `strapi develop` does) and see whether
 // PostgreSQL is there for the postgres project.
 const path = require('node:path');
-const { Client } = require('pg');
+const { postgresReachable, adminUrl } = require('../helpers/test-env');
 
 const appDir = path.resolve(__dirname, '..', '..');
-
-async function postgresReachable(url) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch (error) {
-    return error.message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 module.exports = async () => {
   const { compileStrapi } = require('@strapi/strapi');
@@ -24,8 +11,8 @@ module.exports = async () => {
   await compileStrapi({ appDir });
   console.log(`\n[test] app compiled to dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  process.env.TEST_POSTGRES_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
-  const reachable = await postgresReachable(process.env.TEST_POSTGRES_URL);
+  process.env.TEST_POSTGRES_URL ||= adminUrl();
+  const reachable = await postgresReachable();
   if (reachable === true) {
     process.env.TEST_POSTGRES_AVAILABLE = '1';
   } else {

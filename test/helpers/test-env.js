@@ -1,0 +1,81 @@
+// Throwaway app environments for tests and benchmarks: random secrets, no .env, and a fresh
+// database (a temp SQLite file, or a new PostgreSQL database) that `drop()` removes again.
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const random = () => crypto.randomBytes(24).toString('base64');
+const adminUrl = () => process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function withClient(url, fn) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** @param {'sqlite' | 'postgres'} database */
+async function createTestEnv(database, prefix = 'tdkt_test') {
+  const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const env = {
+    NODE_ENV: 'test',
+    ENV_PATH: path.join(os.tmpdir(), `tdkt-no-env-${id}`),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_KEYS: [random(), random()].join(','),
+    API_TOKEN_SALT: random(),
+    ADMIN_JWT_SECRET: random(),
+    TRANSFER_TOKEN_SALT: random(),
+    JWT_SECRET: random(),
+    ENCRYPTION_KEY: random(),
+    SEED_SAMPLE_DATA: 'true',
+    DATABASE_CLIENT: database,
+    DATABASE_URL: '',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BROWSER: 'false',
+    LOG_LEVEL: 'warn',
+  };
+
+  if (database === 'sqlite') {
+    const file = path.join(os.tmpdir(), `${prefix}-${id}.db`);
+    env.DATABASE_FILENAME = file;
+    return {
+      env,
+      drop: async () => {
+        for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      },
+    };
+  }
+
+  const name = `${prefix}_${id}`;
+  await withClient(adminUrl(), (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  env.DATABASE_POOL_MIN = '0';
+  return {
+    env,
+    drop: () => withClient(adminUrl(), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** Whether PostgreSQL answers at TEST_POSTGRES_URL: true, or the error message. */
+async function postgresReachable() {
+  const client = new Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    return error.message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+module.exports = { createTestEnv, postgresReachable, adminUrl };
