@@ -8,7 +8,10 @@ describeIntegration(`search (${testDatabase})`, () => {
   const api = () => request(app.strapi.server.httpServer);
   const search = async (query: Record<string, string | number>) => {
     const res = await api().get('/api/search').query(query).expect(200);
-    return res.body as { data: Hit[]; meta: { pagination: { total: number; page: number; pageSize: number; pageCount: number } } };
+    return res.body as {
+      data: Hit[];
+      meta: { capped: boolean; pagination: { total: number; page: number; pageSize: number; pageCount: number } };
+    };
   };
   const titles = async (q: string, extra: Record<string, string> = {}) => (await search({ q, pageSize: 50, ...extra })).data.map((h) => h.title);
   const articles = () => app.strapi.documents('api::article.article');
@@ -31,6 +34,7 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(res.data.length).toBeGreaterThan(0);
     expect(Object.keys(res.data[0]).sort()).toEqual(['documentId', 'excerpt', 'score', 'slug', 'title', 'type']);
     expect(res.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: Math.ceil(res.meta.pagination.total / 10), total: res.meta.pagination.total });
+    expect(res.meta.capped).toBe(false);
   });
 
   it('finds "Hội nghị" from "hoi nghi", every word required', async () => {
@@ -57,6 +61,8 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(await titles('thuy loi')).toEqual(['Thuỷ lợi nội đồng vào mùa khô', 'Công trình thủy lợi Hồ Đông hoàn thành', 'Tin ngắn trong tuần']);
     const hoi = await titles('hội nghị cán bộ');
     expect(hoi.slice(0, 2)).toEqual(['Hội nghị cán bộ chủ chốt', 'Hồi nghỉ cán bộ chủ chốt']);
+    const scores = (await search({ q: 'thủy lợi' })).data.map((h) => h.score);
+    expect(scores).toEqual([3, 2, 1]);
   });
 
   it('treats NFD (decomposed) queries like typed ones', async () => {
@@ -130,6 +136,7 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(before.data.some((h) => h.type === 'bloc')).toBe(true);
     const db = app.strapi.db.connection;
     for (const table of ['vietnamese_text_search_fts', 'vietnamese_text_search']) await db.schema.dropTableIfExists(table);
+    await app.strapi.store({ type: 'plugin', name: 'vietnamese-text' }).delete({ key: 'search_index_version' });
     const indexed = await app.strapi.plugin('vietnamese-text').service('searchIndex').prepare();
     expect(indexed).toBeGreaterThan(10);
     expect(await search({ q: 'doan the', pageSize: 50 })).toEqual(before);

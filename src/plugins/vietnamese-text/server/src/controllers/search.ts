@@ -25,11 +25,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (error instanceof QueryError) throw new errors.ValidationError(error.message);
       throw error;
     }
-    const { hits, total } = await index.search(params.query, params);
+    const { hits, total, capped } = await index.search(params.query, params);
     ctx.body = {
       data: hits,
       meta: {
         pagination: { page: params.page, pageSize: params.pageSize, pageCount: Math.ceil(total / params.pageSize), total },
+        // More matches exist than are served: refine the query to reach them.
+        capped,
       },
     };
   },

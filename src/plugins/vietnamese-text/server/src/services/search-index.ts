@@ -1,12 +1,17 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { PluginConfig } from '../config';
-import { buildIndexRow, type IndexRow } from '../utils/search-row';
 import { documentIdOf } from '../utils/document-result';
+import { buildIndexRow, type IndexRow } from '../utils/search-row';
+import { planPage, recencyId, TIER_SCORE, type Tier } from '../utils/search-plan';
 import type { SearchQuery } from '../utils/search-text';
 
 export const SEARCH_TABLE = 'vietnamese_text_search';
 const FTS_TABLE = `${SEARCH_TABLE}_fts`;
+/** Results served per query at most; counting stops there, which keeps common words fast. */
+export const RESULT_CAP = 1000;
+/** Bumped when the index layout changes: a stored index of another version is rebuilt at start. */
+const INDEX_VERSION = 2;
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 const SYNC_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
@@ -20,11 +25,21 @@ export interface SearchHit {
   score: number;
 }
 
+interface Filter {
+  locale: string;
+  uids: string[];
+  /** All indexed types are asked for: no type condition needed. */
+  allTypes: boolean;
+}
+
+/** A word-only token for the FTS5 facet column ("locale" + code, "type" + name). */
+const facet = (prefix: string, value: string) => `${prefix}${value.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+
 /**
- * The search index: one row per published document and locale, with folded and accented word
- * lists. Candidates come from SQLite FTS5 or a PostgreSQL tsvector GIN index (whole folded words,
- * so both databases match the same rows); ranking is one SQL expression shared
- * by both: title over text, accented over folded, then recency.
+ * The search index. Rows carry ids that sort by recency, so "newest first" is an index order,
+ * and three word sets per entry: folded title, folded text, accented title. Matching is whole
+ * words through SQLite FTS5 or PostgreSQL tsvector GIN indexes; both answer the same tiers
+ * (exact-accent title, title, text) with the same counts and order.
  */
 export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('plugin::vietnamese-text') as PluginConfig).search;
@@ -33,8 +48,120 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const run = async <T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     (await strapi.db.transaction(({ trx }) => fn(trx as Knex.Transaction))) as T;
-
   const typeOf = (uid: string) => strapi.contentTypes[uid as UID.ContentType]?.info.singularName ?? uid;
+
+  /** Deletes index rows (and their FTS entries) matching a condition. */
+  async function deleteRows(trx: Knex.Transaction, where: (q: Knex.QueryBuilder) => void): Promise<void> {
+    const q = trx(SEARCH_TABLE).select('id');
+    where(q);
+    const ids = (await q).map((r: { id: number | string }) => Number(r.id));
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      if (!isPostgres()) await trx(FTS_TABLE).whereIn('rowid', chunk).delete();
+      await trx(SEARCH_TABLE).whereIn('id', chunk).delete();
+    }
+  }
+
+  /** Inserts rows, moving an id to the next free value in the rare case two share a millisecond and hash. */
+  async function insertRows(trx: Knex.Transaction, rows: IndexRow[]): Promise<void> {
+    for (const row of rows) {
+      const key = `${row.content_type}|${row.document_id}|${row.locale}`;
+      for (let attempt = 0; ; attempt += 1) {
+        const id = recencyId(row.sort_time, key, attempt);
+        const { title_folded, text_folded, title_exact, ...display } = row;
+        const base = { id, ...display };
+        const inserted = isPostgres()
+          ? await trx(SEARCH_TABLE)
+              .insert({
+                ...base,
+                title_f: trx.raw(`to_tsvector('simple', ?)`, [title_folded]),
+                all_f: trx.raw(`to_tsvector('simple', ?)`, [`${title_folded} ${text_folded}`]),
+                title_x: trx.raw(`to_tsvector('simple', ?)`, [title_exact]),
+              })
+              .onConflict('id')
+              .ignore()
+              .returning('id')
+          : await trx(SEARCH_TABLE).insert(base).onConflict('id').ignore().returning('id');
+        if (inserted.length === 0) {
+          if (attempt > 50) throw new Error(`search index: no free id near ${id}`);
+          continue;
+        }
+        if (!isPostgres()) {
+          await trx(FTS_TABLE).insert({
+            rowid: id,
+            facets: `${facet('locale', row.locale)} ${facet('type', row.type)}`,
+            title_f: title_folded,
+            text_f: text_folded,
+            title_x: title_exact,
+          });
+        }
+        break;
+      }
+    }
+  }
+
+  // --- matching, per database ---
+
+  const words = (list: string[], join: string, quote = false) => list.map((w) => (quote ? `"${w}"` : w)).join(join);
+
+  /** The SQLite FTS5 MATCH expression of a tier (tiers exclude the ones above them). */
+  function ftsExpression(tier: Tier | 'titleAll' | 'all', q: SearchQuery, filter: Filter): string {
+    const folded = `(${words(q.folded, ' AND ', true)})`;
+    const exact = `(${words(q.exact, ' AND ', true)})`;
+    const scope = [`facets : "${facet('locale', filter.locale)}"`];
+    if (!filter.allTypes) scope.push(`facets : (${filter.uids.map((u) => `"${facet('type', typeOf(u))}"`).join(' OR ')})`);
+    const match = {
+      titleExact: `title_x : ${exact}`,
+      titleAll: `title_f : ${folded}`,
+      title: `title_f : ${folded} NOT title_x : ${exact}`,
+      all: `{title_f text_f} : ${folded}`,
+      text: `{title_f text_f} : ${folded} NOT title_f : ${folded}`,
+    }[tier];
+    return `${scope.join(' AND ')} AND (${match})`;
+  }
+
+  /** The PostgreSQL condition of a tier. */
+  function pgCondition(qb: Knex.QueryBuilder, tier: Tier | 'titleAll' | 'all', q: SearchQuery, filter: Filter) {
+    const folded = words(q.folded, ' & ');
+    const exact = words(q.exact, ' & ');
+    qb.where('locale', filter.locale);
+    if (!filter.allTypes) qb.whereIn('content_type', filter.uids);
+    const has = (column: string, query: string) => qb.whereRaw(`?? @@ to_tsquery('simple', ?)`, [column, query]);
+    const hasNot = (column: string, query: string) => qb.whereRaw(`NOT (?? @@ to_tsquery('simple', ?))`, [column, query]);
+    if (tier === 'titleExact') has('title_x', exact);
+    else if (tier === 'titleAll') has('title_f', folded);
+    else if (tier === 'title') (has('title_f', folded), hasNot('title_x', exact));
+    else if (tier === 'all') has('all_f', folded);
+    else (has('all_f', folded), hasNot('title_f', folded));
+    return qb;
+  }
+
+  /** Matching ids of a tier, newest first. */
+  async function tierIds(
+    tier: Tier | 'titleAll' | 'all',
+    q: SearchQuery,
+    filter: Filter,
+    offset: number,
+    limit: number
+  ): Promise<number[]> {
+    if (isPostgres()) {
+      const rows = await pgCondition(knex()(SEARCH_TABLE).select('id'), tier, q, filter).orderBy('id', 'desc').offset(offset).limit(limit);
+      return rows.map((r: { id: string | number }) => Number(r.id));
+    }
+    const rows = await knex()
+      .select('rowid as id')
+      .from(FTS_TABLE)
+      .whereRaw(`${FTS_TABLE} MATCH ?`, [ftsExpression(tier, q, filter)])
+      .orderBy('rowid', 'desc')
+      .offset(offset)
+      .limit(limit);
+    return rows.map((r: { id: number }) => Number(r.id));
+  }
+
+  /** How many entries match, counted up to cap + 1. */
+  async function cappedCount(tier: 'titleExact' | 'titleAll' | 'all', q: SearchQuery, filter: Filter) {
+    return (await tierIds(tier, q, filter, 0, RESULT_CAP + 1)).length;
+  }
 
   return {
     /** Content types searched, by API type name (singular name). */
@@ -54,14 +181,20 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await this.ensureTables()) ? this.rebuild() : 0;
     },
 
-    /** Creates whatever is missing; true when the index is new and empty. */
+    /** Creates whatever is missing (or outdated); true when the index is new and empty. */
     async ensureTables(): Promise<boolean> {
       const db = knex();
+      const store = strapi.store({ type: 'plugin', name: 'vietnamese-text' });
+      if ((await store.get({ key: 'search_index_version' })) !== INDEX_VERSION) {
+        await db.schema.dropTableIfExists(FTS_TABLE);
+        await db.schema.dropTableIfExists(SEARCH_TABLE);
+        await store.set({ key: 'search_index_version', value: INDEX_VERSION });
+      }
       let created = false;
       if (!(await db.schema.hasTable(SEARCH_TABLE))) {
         created = true;
         await db.schema.createTable(SEARCH_TABLE, (t) => {
-          t.increments('id');
+          t.bigInteger('id').primary();
           t.string('content_type', 255).notNullable();
           t.string('type', 100).notNullable();
           t.string('document_id', 255).notNullable();
@@ -69,35 +202,27 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
           t.text('title').notNullable();
           t.string('slug', 255).nullable();
           t.text('excerpt').notNullable();
-          t.text('text_folded').notNullable();
-          t.text('title_folded').notNullable();
-          t.text('title_exact').notNullable();
-          t.text('lead_exact').notNullable();
           t.bigInteger('sort_time').notNullable().defaultTo(0);
           t.unique(['content_type', 'document_id', 'locale'], { indexName: `${SEARCH_TABLE}_doc` });
-          t.index(['locale', 'sort_time'], `${SEARCH_TABLE}_recent`);
+          if (isPostgres()) {
+            t.specificType('title_f', 'tsvector').notNullable();
+            t.specificType('all_f', 'tsvector').notNullable();
+            t.specificType('title_x', 'tsvector').notNullable();
+          }
         });
         if (isPostgres()) {
-          await db.raw(
-            `ALTER TABLE ?? ADD COLUMN text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text_folded)) STORED`,
-            [SEARCH_TABLE]
-          );
-          await db.raw(`CREATE INDEX ?? ON ?? USING GIN (text_tsv)`, [`${SEARCH_TABLE}_tsv`, SEARCH_TABLE]);
+          for (const column of ['title_f', 'all_f', 'title_x']) {
+            await db.raw(`CREATE INDEX ?? ON ?? USING GIN (??)`, [`${SEARCH_TABLE}_${column}`, SEARCH_TABLE, column]);
+          }
         }
       }
       if (!isPostgres() && !(await db.schema.hasTable(FTS_TABLE))) {
-        // External-content FTS5 over the folded words, kept in step by triggers.
+        created = true;
+        await db(SEARCH_TABLE).delete(); // the word lists live only in FTS5: start both empty
+        // Contentless: FTS5 keeps only the index; deletes by rowid need contentless_delete.
         await db.raw(
-          `CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(text_folded, content='${SEARCH_TABLE}', content_rowid='id', tokenize='unicode61')`
+          `CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(facets, title_f, text_f, title_x, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`
         );
-        await db.raw(`CREATE TRIGGER ${FTS_TABLE}_ai AFTER INSERT ON ${SEARCH_TABLE} BEGIN
-          INSERT INTO ${FTS_TABLE}(rowid, text_folded) VALUES (new.id, new.text_folded); END`);
-        await db.raw(`CREATE TRIGGER ${FTS_TABLE}_ad AFTER DELETE ON ${SEARCH_TABLE} BEGIN
-          INSERT INTO ${FTS_TABLE}(${FTS_TABLE}, rowid, text_folded) VALUES ('delete', old.id, old.text_folded); END`);
-        await db.raw(`CREATE TRIGGER ${FTS_TABLE}_au AFTER UPDATE ON ${SEARCH_TABLE} BEGIN
-          INSERT INTO ${FTS_TABLE}(${FTS_TABLE}, rowid, text_folded) VALUES ('delete', old.id, old.text_folded);
-          INSERT INTO ${FTS_TABLE}(rowid, text_folded) VALUES (new.id, new.text_folded); END`);
-        await db.raw(`INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES ('rebuild')`);
       }
       return created;
     },
@@ -106,11 +231,11 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     fieldsOf(uid: string): string[] {
       const target = config().contentTypes[uid];
       const slug = slugConfig()[uid]?.field;
-      const fields = new Set(['documentId', 'locale', 'publishedAt', target.title, ...target.text]);
-      if (target.excerpt) fields.add(target.excerpt);
-      if (target.date) fields.add(target.date);
-      if (slug) fields.add(slug);
-      return [...fields].filter((f) => f === 'documentId' || f === 'locale' || f === 'publishedAt' || f in strapi.contentTypes[uid as UID.ContentType].attributes);
+      const attributes = strapi.contentTypes[uid as UID.ContentType].attributes;
+      const fields = [target.title, ...target.text, target.excerpt, target.date, slug].filter(
+        (f): f is string => typeof f === 'string' && f in attributes
+      );
+      return [...new Set(['documentId', 'locale', 'publishedAt', ...fields])];
     },
 
     rowOf(uid: string, entry: Record<string, unknown>): IndexRow {
@@ -125,17 +250,8 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
         select: this.fieldsOf(uid),
       });
       await run(async (trx) => {
-        const locales = entries.map((e) => String(e.locale ?? ''));
-        const stale = trx(SEARCH_TABLE).where({ content_type: uid, document_id: documentId });
-        if (locales.length) stale.whereNotIn('locale', locales);
-        await stale.delete();
-        for (const entry of entries) {
-          const row = this.rowOf(uid, entry as Record<string, unknown>);
-          await trx(SEARCH_TABLE)
-            .insert(row)
-            .onConflict(['content_type', 'document_id', 'locale'])
-            .merge();
-        }
+        await deleteRows(trx, (q) => q.where({ content_type: uid, document_id: documentId }));
+        await insertRows(trx, entries.map((e) => this.rowOf(uid, e as Record<string, unknown>)));
       });
     },
 
@@ -149,7 +265,7 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async removeLocale(locale: string): Promise<void> {
-      await run((trx) => trx(SEARCH_TABLE).where({ locale }).delete());
+      await run((trx) => deleteRows(trx, (q) => q.where({ locale })));
     },
 
     /** Rebuilds everything from the published content, reporting progress. */
@@ -159,7 +275,10 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const uid of uids) {
         total += await strapi.db.query(uid as UID.ContentType).count({ where: { publishedAt: { $notNull: true } } });
       }
-      await run((trx) => trx(SEARCH_TABLE).delete());
+      await run(async (trx) => {
+        if (!isPostgres()) await trx.raw(`DELETE FROM ${FTS_TABLE}`);
+        await trx(SEARCH_TABLE).delete();
+      });
       let done = 0;
       const batch = 500;
       for (const uid of uids) {
@@ -172,60 +291,53 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
             limit: batch,
           });
           if (entries.length === 0) break;
-          const rows = entries.map((e) => this.rowOf(uid, e as Record<string, unknown>));
-          await run((trx) => trx.batchInsert(SEARCH_TABLE, rows as never, 100));
-          done += rows.length;
+          await run((trx) => insertRows(trx, entries.map((e) => this.rowOf(uid, e as Record<string, unknown>))));
+          done += entries.length;
           onProgress?.(done, total);
         }
       }
+      if (isPostgres()) await knex().raw(`ANALYZE ??`, [SEARCH_TABLE]);
+      else await knex().raw(`INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES ('optimize')`);
       return done;
     },
 
-    /** Ranked hits of one page, and the number of all hits. */
+    /** One page of ranked hits, and the number of hits (exact up to RESULT_CAP). */
     async search(query: SearchQuery, opts: { locale: string; uids: string[]; page: number; pageSize: number }) {
-      const db = knex();
-      const candidates = db(`${SEARCH_TABLE} as s`).where('s.locale', opts.locale).whereIn('s.content_type', opts.uids);
-      if (isPostgres()) {
-        candidates.whereRaw(`s.text_tsv @@ to_tsquery('simple', ?)`, [query.folded.join(' & ')]);
-      } else {
-        candidates
-          .join(`${FTS_TABLE} as f`, 'f.rowid', 's.id')
-          .whereRaw(`${FTS_TABLE} MATCH ?`, [query.folded.map((w) => `"${w}"`).join(' AND ')]);
+      const filter: Filter = {
+        locale: opts.locale,
+        uids: opts.uids,
+        allTypes: Object.keys(config().contentTypes).every((uid) => opts.uids.includes(uid)),
+      };
+      const titleExact = await cappedCount('titleExact', query, filter);
+      const title = await cappedCount('titleAll', query, filter);
+      const all = await cappedCount('all', query, filter);
+      const plan = planPage({ titleExact, title, all }, opts.page, opts.pageSize, RESULT_CAP);
+
+      const ranked: { id: number; tier: Tier }[] = [];
+      for (const slice of plan.slices) {
+        const ids = await tierIds(slice.tier, query, filter, slice.offset, slice.limit);
+        ranked.push(...ids.map((id) => ({ id, tier: slice.tier })));
       }
-
-      const all = (column: string, words: string[]) => ({
-        sql: words.map(() => `${column} LIKE ?`).join(' AND '),
-        bindings: words.map((w) => `% ${w} %`),
+      const rows = ranked.length
+        ? await knex()(SEARCH_TABLE)
+            .select('id', 'type', 'document_id', 'title', 'slug', 'excerpt')
+            .whereIn('id', ranked.map((r) => r.id))
+        : [];
+      const byId = new Map(rows.map((r: Record<string, unknown>) => [Number(r.id), r]));
+      const hits: SearchHit[] = ranked.flatMap(({ id, tier }) => {
+        const r = byId.get(id);
+        return r
+          ? [{
+              type: r.type as string,
+              documentId: r.document_id as string,
+              title: r.title as string,
+              slug: (r.slug as string | null) ?? null,
+              excerpt: r.excerpt as string,
+              score: TIER_SCORE[tier],
+            }]
+          : [];
       });
-      const titleFolded = all('s.title_folded', query.folded);
-      const titleExact = all('s.title_exact', query.exact);
-      const leadExact = all('s.lead_exact', query.exact);
-      const score = db.raw(
-        `((CASE WHEN ${titleFolded.sql} THEN 4 ELSE 0 END) + (CASE WHEN ${titleExact.sql} THEN 2 ELSE 0 END) + (CASE WHEN ${leadExact.sql} THEN 1 ELSE 0 END)) as rank`,
-        [...titleFolded.bindings, ...titleExact.bindings, ...leadExact.bindings]
-      );
-
-      const [{ total }] = await candidates.clone().count({ total: '*' });
-      const rows = await candidates
-        .clone()
-        .select('s.type', 's.document_id', 's.title', 's.slug', 's.excerpt', score)
-        .orderBy([
-          { column: 'rank', order: 'desc' },
-          { column: 's.sort_time', order: 'desc' },
-          { column: 's.id', order: 'desc' },
-        ])
-        .limit(opts.pageSize)
-        .offset((opts.page - 1) * opts.pageSize);
-
-      const hits: SearchHit[] = rows.map((r: Record<string, unknown>) => ({
-        type: r.type as string,
-        documentId: r.document_id as string,
-        title: r.title as string,
-        slug: (r.slug as string | null) ?? null,
-        excerpt: r.excerpt as string,
-        score: Number(r.rank),
-      }));
-      return { hits, total: Number(total) };
+      return { hits, total: plan.total, capped: plan.capped };
     },
   };
 };

@@ -10,12 +10,11 @@ export interface IndexRow {
   title: string;
   slug: string | null;
   excerpt: string;
-  /** Folded words of title and text: what matching runs on. */
-  text_folded: string;
+  /** Folded words of the title and of the other text: what matching runs on. */
   title_folded: string;
-  /** Accented words of the title, and of title + excerpt, for the exact-accent ranking. */
+  text_folded: string;
+  /** Accented words of the title, for the exact-accent ranking. */
   title_exact: string;
-  lead_exact: string;
   sort_time: number;
 }
 
@@ -44,10 +43,9 @@ export function buildIndexRow(
     title,
     slug: slugField ? ((entry[slugField] as string | null) ?? null) : null,
     excerpt,
-    text_folded: foldForIndex(`${title} ${body}`),
     title_folded: foldForIndex(title),
+    text_folded: foldForIndex(body),
     title_exact: exactForIndex(title),
-    lead_exact: exactForIndex(`${title} ${excerpt}`),
     sort_time: date ? new Date(date as string).getTime() || 0 : 0,
   };
 }
