@@ -120,10 +120,14 @@ async function main() {
     console.log(JSON.stringify(await runOne(only)));
     return;
   }
-  const databases = ['sqlite'];
-  const pg = await postgresReachable();
-  if (pg === true) databases.push('postgres');
-  else console.warn(`PostgreSQL unreachable (${pg}); SQLite only.`);
+  // BENCH_DATABASES=sqlite,postgres (default both; PostgreSQL only when reachable).
+  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres').split(',');
+  const databases = wanted.filter((d) => d === 'sqlite');
+  if (wanted.includes('postgres')) {
+    const pg = await postgresReachable();
+    if (pg === true) databases.push('postgres');
+    else console.warn(`PostgreSQL unreachable (${pg}); skipped.`);
+  }
 
   const results = [];
   for (const database of databases) {

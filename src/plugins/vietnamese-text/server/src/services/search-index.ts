@@ -158,9 +158,22 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((r: { id: number }) => Number(r.id));
   }
 
-  /** How many entries match, counted up to cap + 1. */
-  async function cappedCount(tier: 'titleExact' | 'titleAll' | 'all', q: SearchQuery, filter: Filter) {
-    return (await tierIds(tier, q, filter, 0, RESULT_CAP + 1)).length;
+  /** The matching rows of a tier, unordered: what counting needs. */
+  function tierMatches(tier: Tier | 'titleAll' | 'all', q: SearchQuery, filter: Filter): Knex.QueryBuilder {
+    if (isPostgres()) return pgCondition(knex()(SEARCH_TABLE).select(knex().raw('1')), tier, q, filter);
+    return knex().select(knex().raw('1')).from(FTS_TABLE).whereRaw(`${FTS_TABLE} MATCH ?`, [ftsExpression(tier, q, filter)]);
+  }
+
+  /**
+   * How many entries match the exact title, the title and anything, each counted up to cap + 1
+   * (no ordering, stops early), in one round trip.
+   */
+  async function cappedCounts(q: SearchQuery, filter: Filter) {
+    const db = knex();
+    const count = (tier: 'titleExact' | 'titleAll' | 'all', alias: string) =>
+      db.raw(`(SELECT count(*) FROM ? AS ??) AS ??`, [tierMatches(tier, q, filter).limit(RESULT_CAP + 1), `${alias}_rows`, alias]);
+    const row = await db.select(count('titleExact', 'title_exact'), count('titleAll', 'title'), count('all', 'everything')).first();
+    return { titleExact: Number(row.title_exact), title: Number(row.title), all: Number(row.everything) };
   }
 
   return {
@@ -308,10 +321,7 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
         uids: opts.uids,
         allTypes: Object.keys(config().contentTypes).every((uid) => opts.uids.includes(uid)),
       };
-      const titleExact = await cappedCount('titleExact', query, filter);
-      const title = await cappedCount('titleAll', query, filter);
-      const all = await cappedCount('all', query, filter);
-      const plan = planPage({ titleExact, title, all }, opts.page, opts.pageSize, RESULT_CAP);
+      const plan = planPage(await cappedCounts(query, filter), opts.page, opts.pageSize, RESULT_CAP);
 
       const ranked: { id: number; tier: Tier }[] = [];
       for (const slice of plan.slices) {
