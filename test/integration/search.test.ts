@@ -93,6 +93,20 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect((await search({ q: 'emulation', locale: 'vi' })).data).toEqual([]);
   });
 
+  it('drops a locale from the index when the locale is deleted', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    const fr = await locales.create({ code: 'fr', name: 'Français (fr)' });
+    const doc = await articles().create({ locale: 'fr', status: 'published', data: { title: 'Réunion annuelle du comité' } as never });
+    expect(doc.locale).toBe('fr');
+    expect((await search({ q: 'reunion annuelle', locale: 'fr' })).data.map((h) => h.title)).toEqual(['Réunion annuelle du comité']);
+    await locales.delete({ id: fr.id });
+    const rows = await app.strapi.db.connection('vietnamese_text_search').where({ locale: 'fr' }).count({ n: '*' });
+    expect(Number(rows[0].n)).toBe(0);
+    const slugs = await app.strapi.db.connection('vietnamese_text_slugs').where({ locale: 'fr' }).count({ n: '*' });
+    expect(Number(slugs[0].n)).toBe(0);
+    expect((await api().get('/api/search').query({ q: 'reunion annuelle', locale: 'fr' })).status).toBe(400);
+  });
+
   it('filters by type and paginates', async () => {
     const blocs = await search({ q: 'thi dua', type: 'bloc' });
     expect(blocs.data.length).toBeGreaterThan(0);

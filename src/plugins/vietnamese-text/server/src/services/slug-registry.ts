@@ -170,6 +170,11 @@ export const slugRegistry = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((r) => ({ documentId: r.document_id, locale: localized ? (r.locale ?? '') : '', slug: r.slug }));
     },
 
+    /** A deleted locale takes its entries, and so their slugs, with it. */
+    async forgetLocale(locale: string): Promise<void> {
+      await run((trx) => table(trx).where({ locale }).delete());
+    },
+
     /** Records a slug found on a stored row (existing data, a discarded draft) as current. */
     async adopt(key: SlugKey, slug: string, documentId: string): Promise<boolean> {
       return run(async (trx) => {
