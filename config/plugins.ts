@@ -31,6 +31,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
       },
     },
+    'image-pipeline': {
+      enabled: true,
+      resolve: './src/plugins/image-pipeline',
+      config: {
+        maxEdge: env.int('IMAGE_MAX_EDGE', 2560),
+        maxPixels: env.int('IMAGE_MAX_PIXELS', 50_000_000),
+        requireAltText: { 'api::article.article': ['cover'] },
+      },
+    },
   };
 };
 

@@ -10,6 +10,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     url: env('PUBLIC_URL', ''),
     proxy: env.bool('IS_PROXIED', false),
     app: { keys: env.array('APP_KEYS') },
+    // Where the local upload provider writes (public/uploads inside it); tests use a temp folder.
+    dirs: { public: env('PUBLIC_DIR', './public') },
     // No update checks: the servers this runs on often have no way out to the internet.
     logger: { updates: { enabled: false } },
   };

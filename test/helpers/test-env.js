@@ -22,6 +22,10 @@ async function withClient(url, fn) {
 /** @param {'sqlite' | 'postgres'} database */
 async function createTestEnv(database, prefix = 'tdkt_test') {
   const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  // Uploads of this run go to a folder of its own, removed by drop().
+  const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-public-`));
+  fs.mkdirSync(path.join(publicDir, 'uploads'));
+  const removePublic = () => fs.rmSync(publicDir, { recursive: true, force: true });
   const env = {
     NODE_ENV: 'test',
     ENV_PATH: path.join(os.tmpdir(), `tdkt-no-env-${id}`),
@@ -39,6 +43,7 @@ async function createTestEnv(database, prefix = 'tdkt_test') {
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
     LOG_LEVEL: 'warn',
+    PUBLIC_DIR: publicDir,
   };
 
   if (database === 'sqlite') {
@@ -48,6 +53,7 @@ async function createTestEnv(database, prefix = 'tdkt_test') {
       env,
       drop: async () => {
         for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+        removePublic();
       },
     };
   }
@@ -60,7 +66,8 @@ async function createTestEnv(database, prefix = 'tdkt_test') {
   env.DATABASE_POOL_MIN = '0';
   return {
     env,
-    drop: () => withClient(adminUrl(), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(adminUrl(), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => removePublic()),
   };
 }
 

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import sharp, { type Sharp } from 'sharp';
+import type { PluginConfig } from '../config';
+import { planDerivatives, type ExtraFormat } from '../utils/derivatives';
+import { focalCrop } from '../utils/focal';
+import { hexColour, kilobytes, type UploadFile } from '../utils/upload-file';
+
+const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
+const EXT: Record<string, string> = { jpeg: '.jpg', png: '.png', webp: '.webp', avif: '.avif', gif: '.gif' };
+
+/** Encodes to a format with settings chosen for news photos (size over the last bit of quality). */
+function encode(pipeline: Sharp, format: string): Sharp {
+  switch (format) {
+    case 'jpeg':
+      return pipeline.jpeg({ quality: 82, mozjpeg: true });
+    case 'png':
+      return pipeline.png({ compressionLevel: 9 });
+    case 'webp':
+      return pipeline.webp({ quality: 78 });
+    case 'avif':
+      return pipeline.avif({ quality: 50, effort: 2 });
+    case 'gif':
+      return pipeline.gif();
+    default:
+      return pipeline.jpeg({ quality: 82, mozjpeg: true });
+  }
+}
+
+/**
+ * The processed original of each upload in flight. Strapi sends the original to the provider while
+ * it asks for the sizes, and the provider may drop `filepath` from the shared object meanwhile.
+ */
+const processed = new WeakMap<UploadFile, string>();
+
+const workPath = (file: UploadFile, name: string) =>
+  file.tmpWorkingDirectory ? path.join(file.tmpWorkingDirectory, name) : path.join(path.dirname(file.filepath ?? '.'), name);
+
+/**
+ * The sharp work on uploaded images. Strapi's upload service calls it through the
+ * image-manipulation hooks, so every output goes through the configured upload provider.
+ */
+export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::image-pipeline') as PluginConfig;
+  const open = (filepath: string) => sharp(filepath, { limitInputPixels: config().maxPixels, failOn: 'truncated' });
+
+  return {
+    /**
+     * The stored original: turned upright by its EXIF orientation, converted to sRGB, every
+     * metadata block (EXIF, GPS, XMP, IPTC) dropped, longest edge clamped. Always re-encoded,
+     * even when that does not make it smaller: privacy comes before bytes.
+     */
+    async original(file: UploadFile): Promise<UploadFile> {
+      if (!file.filepath) return file;
+      const { format } = await open(file.filepath).metadata();
+      if (!format || !MIME[format] || format === 'gif') return file;
+      const out = workPath(file, `original-${file.hash}`);
+      const { maxEdge } = config();
+      const info = await encode(
+        open(file.filepath).rotate().resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb'),
+        format
+      ).toFile(out);
+      const extras = await this.describe(out);
+      const result: UploadFile = {
+        ...file,
+        filepath: out,
+        getStream: () => fs.createReadStream(out),
+        width: info.width,
+        height: info.height,
+        size: kilobytes(info.size),
+        sizeInBytes: info.size,
+        ...extras,
+      };
+      processed.set(result, out);
+      return result;
+    },
+
+    /** A blurred placeholder small enough to inline (data URI) and the dominant colour. */
+    async describe(filepath: string): Promise<{ placeholder: string; dominantColor: string }> {
+      const edge = config().placeholderSize;
+      const tiny = await sharp(filepath).resize({ width: edge, height: edge, fit: 'inside' }).webp({ quality: 40 }).toBuffer();
+      const { dominant } = await sharp(filepath).stats();
+      return { placeholder: `data:image/webp;base64,${tiny.toString('base64')}`, dominantColor: hexColour(dominant) };
+    },
+
+    /**
+     * Every size in the original format and in WebP/AVIF, plus the social card cropped around the
+     * focal point (Strapi's focalPoint if set, else sharp's attention strategy). Made one at a
+     * time to keep memory flat. Strapi makes the original-format thumbnail itself.
+     */
+    async derivatives(file: UploadFile): Promise<{ key: string; file: UploadFile }[]> {
+      const source = processed.get(file) ?? file.filepath;
+      if (!source) return [];
+      const meta = await open(source).metadata();
+      const format = meta.format && MIME[meta.format] ? meta.format : null;
+      if (!format || !meta.width || !meta.height || format === 'gif') return [];
+      const cfg = config();
+      const plan = planDerivatives(
+        { width: meta.width, height: meta.height },
+        {
+          breakpoints: strapi.config.get('plugin::upload.breakpoints', { large: 1000, medium: 750, small: 500 }) as Record<string, number>,
+          thumbnail: { width: 245, height: 156 },
+          social: cfg.social,
+          formats: cfg.formats,
+          includeOriginalFormat: true,
+        }
+      ).filter((d) => !(d.size === 'thumbnail' && d.format === null));
+
+      const results: { key: string; file: UploadFile }[] = [];
+      for (const d of plan) {
+        const outFormat: string = d.format ?? format;
+        let pipeline = open(source);
+        if (d.resize.fit === 'cover' && file.focalPoint) {
+          pipeline = pipeline.extract(focalCrop({ width: meta.width, height: meta.height }, d.resize, file.focalPoint));
+          pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'cover' });
+        } else if (d.resize.fit === 'cover') {
+          pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'cover', position: sharp.strategy.attention });
+        } else {
+          pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'inside', withoutEnlargement: true });
+        }
+        const hash = `${d.key}_${file.hash}`;
+        const out = workPath(file, hash);
+        const info = await encode(pipeline, outFormat).toFile(out);
+        const base = file.name.replace(/\.[^.]+$/, '');
+        results.push({
+          key: d.key,
+          file: {
+            name: `${d.size}_${base}${EXT[outFormat as ExtraFormat] ?? file.ext ?? ''}`,
+            hash,
+            ext: EXT[outFormat] ?? file.ext,
+            mime: MIME[outFormat] ?? file.mime,
+            filepath: out,
+            path: file.path ?? null,
+            getStream: () => fs.createReadStream(out),
+            width: info.width,
+            height: info.height,
+            size: kilobytes(info.size),
+            sizeInBytes: info.size,
+          },
+        });
+      }
+      return results;
+    },
+  };
+};
+
+export type Processor = ReturnType<typeof processor>;

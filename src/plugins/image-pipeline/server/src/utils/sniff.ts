@@ -1,0 +1,23 @@
+/** What a file really is, read from its first bytes, whatever its name or declared type says. */
+export interface Sniffed {
+  mime: string;
+  ext: string;
+  kind: 'image' | 'document' | 'svg' | 'html' | 'unknown';
+}
+
+const startsWith = (buf: Buffer, bytes: number[], offset = 0) => bytes.every((b, i) => buf[offset + i] === b);
+const ascii = (buf: Buffer, from: number, to: number) => buf.subarray(from, to).toString('latin1');
+
+export function sniff(head: Buffer): Sniffed {
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', ext: '.jpg', kind: 'image' };
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', ext: '.png', kind: 'image' };
+  if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return { mime: 'image/gif', ext: '.gif', kind: 'image' };
+  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return { mime: 'image/webp', ext: '.webp', kind: 'image' };
+  if (ascii(head, 4, 8) === 'ftyp' && /^(avif|avis)$/.test(ascii(head, 8, 12))) return { mime: 'image/avif', ext: '.avif', kind: 'image' };
+  if (ascii(head, 0, 5) === '%PDF-') return { mime: 'application/pdf', ext: '.pdf', kind: 'document' };
+  // Text formats: look past a BOM and leading white space.
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().slice(0, 512).toLowerCase();
+  if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) return { mime: 'image/svg+xml', ext: '.svg', kind: 'svg' };
+  if (/^(<!doctype html|<html|<head|<body|<script|<iframe)/.test(text)) return { mime: 'text/html', ext: '.html', kind: 'html' };
+  return { mime: 'application/octet-stream', ext: '', kind: 'unknown' };
+}

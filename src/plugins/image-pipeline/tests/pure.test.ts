@@ -1,0 +1,85 @@
+import { defaultConfig, validateConfig, type PluginConfig } from '../server/src/config';
+import { planDerivatives } from '../server/src/utils/derivatives';
+import { focalCrop } from '../server/src/utils/focal';
+import { sniff } from '../server/src/utils/sniff';
+import { hexColour, kilobytes } from '../server/src/utils/upload-file';
+
+const bytes = (...b: number[]) => Buffer.concat([Buffer.from(b), Buffer.alloc(32)]);
+
+describe('sniff', () => {
+  it.each([
+    ['JPEG', bytes(0xff, 0xd8, 0xff, 0xe0), 'image/jpeg', 'image'],
+    ['PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'image/png', 'image'],
+    ['GIF', Buffer.from('GIF89a......'), 'image/gif', 'image'],
+    ['WebP', Buffer.from('RIFF\0\0\0\0WEBPVP8 '), 'image/webp', 'image'],
+    ['AVIF', Buffer.from('\0\0\0\x1cftypavif\0\0\0\0'), 'image/avif', 'image'],
+    ['PDF', Buffer.from('%PDF-1.7\n'), 'application/pdf', 'document'],
+    ['SVG', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml', 'svg'],
+    ['SVG after an XML prolog and BOM', Buffer.from('\uFEFF  <?xml version="1.0"?>\n<svg></svg>'), 'image/svg+xml', 'svg'],
+    ['HTML', Buffer.from('<!DOCTYPE html><html></html>'), 'text/html', 'html'],
+    ['a script tag', Buffer.from('  <script>alert(1)</script>'), 'text/html', 'html'],
+    ['text', Buffer.from('chỉ là chữ'), 'application/octet-stream', 'unknown'],
+    ['empty', Buffer.alloc(0), 'application/octet-stream', 'unknown'],
+  ])('%s', (_name, head, mime, kind) => {
+    expect(sniff(head)).toMatchObject({ mime, kind });
+  });
+});
+
+describe('focalCrop', () => {
+  it.each([
+    ['wide image, centred', { width: 2000, height: 1000 }, { x: 0.5, y: 0.5 }, { left: 48, top: 0, width: 1905, height: 1000 }],
+    ['wide image, focal at the right edge', { width: 2000, height: 1000 }, { x: 1, y: 0.5 }, { left: 95, top: 0, width: 1905, height: 1000 }],
+    ['tall image, focal low (percent)', { width: 1200, height: 2400 }, { x: 50, y: 90 }, { left: 0, top: 1770, width: 1200, height: 630 }],
+    ['tall image, focal high', { width: 1200, height: 2400 }, { x: 0.5, y: 0.1 }, { left: 0, top: 0, width: 1200, height: 630 }],
+    ['out-of-range focal is clamped', { width: 1200, height: 2400 }, { x: -3, y: 400 }, { left: 0, top: 1770, width: 1200, height: 630 }],
+  ])('%s', (_name, image, focal, expected) => {
+    const box = focalCrop(image, { width: 1200, height: 630 }, focal);
+    expect(box).toEqual(expected);
+    expect(box.left + box.width).toBeLessThanOrEqual(image.width);
+    expect(box.top + box.height).toBeLessThanOrEqual(image.height);
+  });
+});
+
+describe('planDerivatives', () => {
+  const opts = {
+    breakpoints: { large: 1000, medium: 750, small: 500 },
+    thumbnail: { width: 245, height: 156 },
+    social: { width: 1200, height: 630 },
+    formats: ['webp', 'avif'] as ('webp' | 'avif')[],
+    includeOriginalFormat: true,
+  };
+
+  it('makes every smaller size in three formats, and the social card', () => {
+    const keys = planDerivatives({ width: 1200, height: 1600 }, opts).map((d) => d.key);
+    expect(keys).toEqual([
+      'thumbnail', 'thumbnail_webp', 'thumbnail_avif',
+      'large', 'large_webp', 'large_avif',
+      'medium', 'medium_webp', 'medium_avif',
+      'small', 'small_webp', 'small_avif',
+      'social', 'social_webp', 'social_avif',
+    ]);
+  });
+
+  it('never enlarges: a small image gets only what fits, and no extra formats when none are set', () => {
+    const keys = planDerivatives({ width: 600, height: 400 }, { ...opts, formats: [], social: null }).map((d) => d.key);
+    expect(keys).toEqual(['thumbnail', 'small']);
+  });
+});
+
+describe('validateConfig', () => {
+  const withConfig = (patch: Partial<PluginConfig>) => ({ ...defaultConfig, ...patch });
+  it('accepts the defaults', () => expect(() => validateConfig(defaultConfig)).not.toThrow());
+  it.each<[string, Partial<PluginConfig>, RegExp]>([
+    ['SVG allowed', { allowedTypes: ['image/svg+xml'] }, /SVG/],
+    ['an unknown format', { formats: ['jxl' as never] }, /formats/],
+    ['a tiny max edge', { maxEdge: 10 }, /maxEdge/],
+    ['a bad social size', { social: { width: 0, height: 630 } }, /social.width/],
+  ])('refuses %s', (_name, patch, message) => expect(() => validateConfig(withConfig(patch))).toThrow(message));
+});
+
+describe('small helpers', () => {
+  it('formats sizes and colours as Strapi and CSS expect', () => {
+    expect(kilobytes(123456)).toBe(123.46);
+    expect(hexColour({ r: 255, g: 8.4, b: 0 })).toBe('#ff0800');
+  });
+});

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import sharp from 'sharp';
+import request from 'supertest';
+import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
+
+type Format = { url: string; mime: string; width: number; height: number; ext: string };
+type UploadedFile = Format & { id: number; formats: Record<string, Format>; placeholder: string; dominantColor: string };
+
+/** A phone photo: landscape pixels marked "turn 90°" (EXIF orientation 6), with camera serial and GPS. */
+async function phonePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+    .composite([{ input: { create: { width: 400, height: 1200, channels: 3, background: { r: 30, g: 30, b: 200 } } }, left: 0, top: 0 }])
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Make: 'PhoneMaker', Model: 'X1' },
+      IFD2: { BodySerialNumber: 'SN-123456' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '10/1 45/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '106/1 40/1 0/1' },
+    })
+    .toBuffer();
+}
+
+/** A PNG whose header claims width × height, for decompression-bomb checks. */
+async function pngClaiming(width: number, height: number): Promise<Buffer> {
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(zlib.crc32(png.subarray(12, 29)), 29);
+  return png;
+}
+
+/** Mean colour of a region (sharp's stats() reads the whole input, so the region is cut out first). */
+async function regionColour(file: string, box?: { left: number; top: number; width: number; height: number }) {
+  const pixels = box ? await sharp(file).extract(box).toBuffer() : fs.readFileSync(file);
+  const [r, g, b] = (await sharp(pixels).stats()).channels.map((c) => c.mean);
+  return { r, g, b };
+}
+
+describeIntegration(`image pipeline (${testDatabase})`, () => {
+  let app: TestApp;
+  let token: string;
+  const api = () => request(app.strapi.server.httpServer);
+  const uploads = () => path.join(app.env.PUBLIC_DIR, 'uploads');
+  const stored = (url: string) => path.join(app.env.PUBLIC_DIR, url);
+  const upload = (buffer: Buffer, filename: string, fileInfo?: Record<string, unknown>) => {
+    const req = api().post('/api/upload').set('Authorization', `Bearer ${token}`).attach('files', buffer, filename);
+    return fileInfo ? req.field('fileInfo', JSON.stringify(fileInfo)) : req;
+  };
+  const counts = async () => ({ rows: await app.strapi.db.query('plugin::upload.file').count(), files: fs.readdirSync(uploads()).length });
+
+  beforeAll(async () => {
+    app = await startApp();
+    token = (await app.strapi.service('admin::api-token').create({ name: 'media', type: 'full-access', lifespan: null, description: '' })).accessKey;
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  describe('a phone photo', () => {
+    let file: UploadedFile;
+
+    beforeAll(async () => {
+      const res = await upload(await phonePhoto(), 'IMG_0001.jpg', { alternativeText: 'Ảnh hội nghị' }).expect(201);
+      file = res.body[0];
+    }, 60_000);
+
+    it('is stored upright, in the original format', async () => {
+      expect([file.width, file.height, file.mime]).toEqual([1200, 1600, 'image/jpeg']);
+      const meta = await sharp(stored(file.url)).metadata();
+      expect([meta.width, meta.height, meta.format]).toEqual([1200, 1600, 'jpeg']);
+      // The blue stripe was on the left of the landscape pixels; orientation 6 puts it on top.
+      const top = await regionColour(stored(file.url), { left: 0, top: 0, width: 1200, height: 100 });
+      const bottom = await regionColour(stored(file.url), { left: 0, top: 1500, width: 1200, height: 100 });
+      expect(top.b).toBeGreaterThan(top.r);
+      expect(bottom.r).toBeGreaterThan(bottom.b);
+    });
+
+    it('keeps no EXIF, GPS or serial in the original or any derivative', async () => {
+      const all = [file.url, ...Object.values(file.formats).map((f) => f.url)];
+      expect(all.length).toBeGreaterThan(10);
+      for (const url of all) {
+        const meta = await sharp(stored(url)).metadata();
+        expect([url, meta.exif, meta.xmp, meta.iptc, meta.orientation]).toEqual([url, undefined, undefined, undefined, undefined]);
+        expect(fs.readFileSync(stored(url)).toString('latin1')).not.toContain('SN-123456');
+      }
+    });
+
+    it('comes in every size as the original format, WebP and AVIF, with the right types and sizes', async () => {
+      const keys = Object.keys(file.formats).sort();
+      for (const size of ['thumbnail', 'small', 'medium', 'large', 'social']) {
+        for (const suffix of ['', '_webp', '_avif']) expect(keys).toContain(`${size}${suffix}`);
+      }
+      const expectFormat = async (key: string, mime: string, width: number, height: number) => {
+        const f = file.formats[key];
+        expect([key, f.mime, f.width, f.height]).toEqual([key, mime, width, height]);
+        const meta = await sharp(stored(f.url)).metadata();
+        expect([key, `image/${meta.format === 'heif' ? 'avif' : meta.format}`, meta.width, meta.height]).toEqual([key, mime, width, height]);
+      };
+      await expectFormat('small', 'image/jpeg', 375, 500);
+      await expectFormat('small_webp', 'image/webp', 375, 500);
+      await expectFormat('large_avif', 'image/avif', 750, 1000);
+      await expectFormat('social', 'image/jpeg', 1200, 630);
+      await expectFormat('social_webp', 'image/webp', 1200, 630);
+    });
+
+    it('carries a tiny placeholder and its dominant colour', async () => {
+      expect(file.placeholder).toMatch(/^data:image\/webp;base64,[A-Za-z0-9+/=]+$/);
+      expect(file.placeholder.length).toBeLessThanOrEqual(1024);
+      const tiny = await sharp(Buffer.from(file.placeholder.split(',')[1], 'base64')).metadata();
+      expect(Math.max(tiny.width ?? 0, tiny.height ?? 0)).toBeLessThanOrEqual(16);
+      expect(file.dominantColor).toMatch(/^#[0-9a-f]{6}$/);
+      // Returned by the REST API for every image, too.
+      const res = await api().get(`/api/upload/files/${file.id}`).set('Authorization', `Bearer ${token}`).expect(200);
+      expect(res.body.placeholder).toBe(file.placeholder);
+    });
+  });
+
+  it('clamps a large original to 2560 px on the long edge', async () => {
+    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#3a7' } }).png().toBuffer();
+    const res = await upload(big, 'bando.png').expect(201);
+    expect([res.body[0].width, res.body[0].height]).toEqual([2560, 1920]);
+  }, 60_000);
+
+  it('crops the social card around the focal point', async () => {
+    // Tall image: red top half, blue bottom half; the card's 1200×630 band is taken around the focal point.
+    const tall = await sharp({ create: { width: 1200, height: 2400, channels: 3, background: { r: 220, g: 20, b: 20 } } })
+      .composite([{ input: { create: { width: 1200, height: 1200, channels: 3, background: { r: 20, g: 20, b: 220 } } }, left: 0, top: 1200 }])
+      .jpeg()
+      .toBuffer();
+    const low = (await upload(tall, 'doc-thap.jpg', { focalPoint: { x: 0.5, y: 0.9 } }).expect(201)).body[0];
+    const high = (await upload(tall, 'doc-cao.jpg', { focalPoint: { x: 0.5, y: 0.1 } }).expect(201)).body[0];
+    const colour = (f: UploadedFile) => regionColour(stored(f.formats.social.url));
+    expect((await colour(low)).b).toBeGreaterThan(150);
+    expect((await colour(high)).r).toBeGreaterThan(150);
+  }, 60_000);
+
+  describe('refuses bad uploads with a 400 and stores nothing', () => {
+    it.each([
+      ['a decompression bomb', () => pngClaiming(30000, 30000), 'bom.png', /quá lớn/],
+      ['a truncated JPEG', async () => (await phonePhoto()).subarray(0, 2000), 'cut.jpg', /hỏng/],
+      ['random bytes named .jpg', async () => Buffer.from('không phải ảnh'.repeat(50)), 'fake.jpg', /không được nhận/],
+      ['an SVG with a script', async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg', /SVG/],
+      ['HTML renamed to .jpg', async () => Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'), 'anh.jpg', /HTML/],
+    ])('%s', async (_name, make, filename, message) => {
+      const before = await counts();
+      const res = await upload(await make(), filename);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('stores what the content is, not what the name says', async () => {
+      const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#abc' } }).jpeg().toBuffer();
+      const res = await upload(jpeg, 'that-ra-la-jpeg.png').expect(201);
+      expect([res.body[0].mime, res.body[0].ext]).toEqual(['image/jpeg', '.jpg']);
+    });
+  });
+
+  describe('alternative text', () => {
+    it('must be there before an article with a cover is published', async () => {
+      const img = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#c84' } }).jpeg().toBuffer();
+      const bare = (await upload(img, 'khong-alt.jpg').expect(201)).body[0];
+      const refused = await api()
+        .post('/api/articles')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: { title: 'Bài có ảnh thiếu mô tả', cover: bare.id } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/văn bản thay thế/);
+
+      // A draft may be saved; publishing it is refused until the picture is described.
+      const draft = await api()
+        .post('/api/articles?status=draft')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: { title: 'Bài nháp có ảnh', cover: bare.id } })
+        .expect(201);
+      const docs = app.strapi.documents('api::article.article');
+      await expect(docs.publish({ documentId: draft.body.data.documentId })).rejects.toThrow(/văn bản thay thế/);
+      await app.strapi.plugin('upload').service('upload').updateFileInfo(bare.id, { alternativeText: 'Đại biểu dự hội nghị' });
+      await docs.publish({ documentId: draft.body.data.documentId });
+      expect(await docs.count({ status: 'published', filters: { title: 'Bài nháp có ảnh' } as never })).toBe(1);
+    });
+  });
+});
