@@ -32,7 +32,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
     'image-pipeline': {
-      enabled: true,
+      // IMAGE_PIPELINE=off leaves Strapi's upload as shipped (the benchmark's baseline).
+      enabled: env('IMAGE_PIPELINE', 'on') !== 'off',
       resolve: './src/plugins/image-pipeline',
       config: {
         maxEdge: env.int('IMAGE_MAX_EDGE', 2560),
