@@ -59,10 +59,21 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
   describe('a phone photo', () => {
     let file: UploadedFile;
 
+    let immediate: UploadedFile;
+
     beforeAll(async () => {
       const res = await upload(await phonePhoto(), 'IMG_0001.jpg', { alternativeText: 'Ảnh hội nghị' }).expect(201);
-      file = res.body[0];
+      immediate = res.body[0];
+      await app.strapi.plugin('image-pipeline').service('queue').idle();
+      file = (await api().get(`/api/upload/files/${immediate.id}`).set('Authorization', `Bearer ${token}`).expect(200)).body;
     }, 60_000);
+
+    it('answers the upload before the WebP/AVIF encodes, listing only files that exist', async () => {
+      const keys = Object.keys(immediate.formats);
+      expect(keys).toEqual(expect.arrayContaining(['thumbnail', 'small', 'medium', 'large', 'social']));
+      expect(keys.some((k) => k.endsWith('_avif'))).toBe(false);
+      for (const f of Object.values(immediate.formats)) expect(fs.existsSync(stored(f.url))).toBe(true);
+    });
 
     it('is stored upright, in the original format', async () => {
       expect([file.width, file.height, file.mime]).toEqual([1200, 1600, 'image/jpeg']);
@@ -129,6 +140,7 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       .toBuffer();
     const low = (await upload(tall, 'doc-thap.jpg', { focalPoint: { x: 0.5, y: 0.9 } }).expect(201)).body[0];
     const high = (await upload(tall, 'doc-cao.jpg', { focalPoint: { x: 0.5, y: 0.1 } }).expect(201)).body[0];
+    await app.strapi.plugin('image-pipeline').service('queue').idle();
     const colour = (f: UploadedFile) => regionColour(stored(f.formats.social.url));
     expect((await colour(low)).b).toBeGreaterThan(150);
     expect((await colour(high)).r).toBeGreaterThan(150);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Guard } from './services/guard';
 import type { Processor } from './services/processor';
+import type { Queue } from './services/queue';
 import type { IncomingFile, UploadFile } from './utils/upload-file';
 
 type UploadService = {
@@ -37,4 +38,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const images = strapi.plugin('upload').service('image-manipulation') as ImageManipulation;
   images.optimize = (file) => processor().original(file);
   images.generateResponsiveFormats = (file) => processor().derivatives(file);
+
+  // Once the file row exists (new upload, or a replaced file), its WebP/AVIF encodes are queued.
+  const queueEncodes = (event: { result?: { id?: number; hash?: string } }) => {
+    const { id, hash } = event.result ?? {};
+    const job = id && hash ? processor().encodeLater(hash, id) : null;
+    if (job) (plugin.service('queue') as Queue).add(job);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::upload.file'],
+    afterCreate: queueEncodes,
+    afterUpdate: queueEncodes,
+  });
 };

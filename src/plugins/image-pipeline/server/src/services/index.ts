@@ -1,5 +1,6 @@
 import { altText } from './alt-text';
 import { guard } from './guard';
 import { processor } from './processor';
+import { queue } from './queue';
 
-export default { altText, guard, processor };
+export default { altText, guard, processor, queue };

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import sharp, { type Sharp } from 'sharp';
 import type { PluginConfig } from '../config';
-import { planDerivatives, type ExtraFormat } from '../utils/derivatives';
+import { planDerivatives, type Derivative } from '../utils/derivatives';
 import { focalCrop } from '../utils/focal';
 import { hexColour, kilobytes, type UploadFile } from '../utils/upload-file';
 
@@ -36,6 +37,64 @@ const processed = new WeakMap<UploadFile, string>();
 
 const workPath = (file: UploadFile, name: string) =>
   file.tmpWorkingDirectory ? path.join(file.tmpWorkingDirectory, name) : path.join(path.dirname(file.filepath ?? '.'), name);
+
+interface Source {
+  source: string;
+  width: number;
+  height: number;
+  format: string;
+  focalPoint: { x: number; y: number } | null;
+}
+
+/** Encodes waiting for the queue, by the hash of the upload they belong to. */
+const waiting = new Map<string, { image: Source; plan: Derivative[]; file: UploadFile; dir: string }>();
+
+/** One derivative: resized or cropped, encoded, written into `dir`. */
+async function render(image: Source, d: Derivative, file: UploadFile, dir: string, maxPixels = 50_000_000): Promise<UploadFile> {
+  const outFormat = d.format ?? image.format;
+  let pipeline = sharp(image.source, { limitInputPixels: maxPixels, failOn: 'truncated' });
+  if (d.resize.fit === 'cover' && image.focalPoint) {
+    pipeline = pipeline
+      .extract(focalCrop({ width: image.width, height: image.height }, d.resize, image.focalPoint))
+      .resize({ width: d.resize.width, height: d.resize.height, fit: 'cover' });
+  } else if (d.resize.fit === 'cover') {
+    pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'cover', position: sharp.strategy.attention });
+  } else {
+    pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'inside', withoutEnlargement: true });
+  }
+  const hash = `${d.key}_${file.hash}`;
+  const out = path.join(dir, hash);
+  const info = await encode(pipeline, outFormat).toFile(out);
+  const base = file.name.replace(/\.[^.]+$/, '');
+  return {
+    name: `${d.size}_${base}${EXT[outFormat] ?? file.ext ?? ''}`,
+    hash,
+    ext: EXT[outFormat] ?? file.ext,
+    mime: MIME[outFormat] ?? file.mime,
+    filepath: out,
+    path: file.path ?? null,
+    getStream: () => fs.createReadStream(out),
+    width: info.width,
+    height: info.height,
+    size: kilobytes(info.size),
+    sizeInBytes: info.size,
+  };
+}
+
+/** What a format entry keeps in the database (no streams or local paths). */
+const storedFormat = (f: UploadFile) => ({
+  name: f.name,
+  hash: f.hash,
+  ext: f.ext,
+  mime: f.mime,
+  path: f.path ?? null,
+  width: f.width,
+  height: f.height,
+  size: f.size,
+  sizeInBytes: f.sizeInBytes,
+  url: f.url,
+  ...(f.provider_metadata ? { provider_metadata: f.provider_metadata } : {}),
+});
 
 /**
  * The sharp work on uploaded images. Strapi's upload service calls it through the
@@ -85,9 +144,10 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Every size in the original format and in WebP/AVIF, plus the social card cropped around the
-     * focal point (Strapi's focalPoint if set, else sharp's attention strategy). Made one at a
-     * time to keep memory flat. Strapi makes the original-format thumbnail itself.
+     * Every size in the original format, now, and the social card; the WebP/AVIF versions of
+     * each are encoded later by the queue (see `encodeLater`), so the upload does not wait for
+     * them. Sizes are made one at a time to keep memory flat. Strapi makes the original-format
+     * thumbnail itself.
      */
     async derivatives(file: UploadFile): Promise<{ key: string; file: UploadFile }[]> {
       const source = processed.get(file) ?? file.filepath;
@@ -106,41 +166,56 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
           includeOriginalFormat: true,
         }
       ).filter((d) => !(d.size === 'thumbnail' && d.format === null));
+      const image = { source, width: meta.width, height: meta.height, format, focalPoint: file.focalPoint ?? null };
 
+      const now = plan.filter((d) => d.format === null);
+      const later = plan.filter((d) => d.format !== null);
       const results: { key: string; file: UploadFile }[] = [];
-      for (const d of plan) {
-        const outFormat: string = d.format ?? format;
-        let pipeline = open(source);
-        if (d.resize.fit === 'cover' && file.focalPoint) {
-          pipeline = pipeline.extract(focalCrop({ width: meta.width, height: meta.height }, d.resize, file.focalPoint));
-          pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'cover' });
-        } else if (d.resize.fit === 'cover') {
-          pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'cover', position: sharp.strategy.attention });
-        } else {
-          pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'inside', withoutEnlargement: true });
-        }
-        const hash = `${d.key}_${file.hash}`;
-        const out = workPath(file, hash);
-        const info = await encode(pipeline, outFormat).toFile(out);
-        const base = file.name.replace(/\.[^.]+$/, '');
-        results.push({
-          key: d.key,
-          file: {
-            name: `${d.size}_${base}${EXT[outFormat as ExtraFormat] ?? file.ext ?? ''}`,
-            hash,
-            ext: EXT[outFormat] ?? file.ext,
-            mime: MIME[outFormat] ?? file.mime,
-            filepath: out,
-            path: file.path ?? null,
-            getStream: () => fs.createReadStream(out),
-            width: info.width,
-            height: info.height,
-            size: kilobytes(info.size),
-            sizeInBytes: info.size,
-          },
-        });
+      for (const d of now) results.push({ key: d.key, file: await render(image, d, file, path.dirname(workPath(file, 'x'))) });
+
+      if (later.length > 0) {
+        // Strapi removes its working folder when the upload returns: keep a copy for the queue.
+        const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'image-pipeline-'));
+        const copy = path.join(dir, 'source');
+        await fs.promises.copyFile(source, copy);
+        waiting.set(file.hash, { image: { ...image, source: copy }, plan: later, file: { name: file.name, hash: file.hash, ext: file.ext, mime: file.mime, path: file.path ?? null }, dir });
       }
       return results;
+    },
+
+    /**
+     * The encode left for later for a stored file (by its hash), as a job for the queue: render,
+     * send through the upload provider, then add to the row's formats, unless the file was deleted
+     * or replaced meanwhile (then the new outputs are removed again).
+     */
+    encodeLater(hash: string, fileId: number): (() => Promise<void>) | null {
+      const work = waiting.get(hash);
+      if (!work) return null;
+      waiting.delete(hash);
+      return async () => {
+        const provider = strapi.plugin('upload').service('provider') as {
+          upload(f: UploadFile): Promise<void>;
+          delete(f: UploadFile): Promise<void>;
+        };
+        const made: { key: string; file: UploadFile }[] = [];
+        try {
+          for (const d of work.plan) {
+            const out = await render(work.image, d, work.file, work.dir);
+            await provider.upload(out);
+            made.push({ key: d.key, file: out });
+          }
+          const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId }, select: ['id', 'hash', 'formats'] });
+          if (!row || row.hash !== hash) {
+            for (const m of made) await provider.delete(m.file);
+            return;
+          }
+          const formats = { ...(row.formats as Record<string, unknown> | null) };
+          for (const m of made) formats[m.key] = storedFormat(m.file);
+          await strapi.db.query('plugin::upload.file').update({ where: { id: fileId }, data: { formats } });
+        } finally {
+          await fs.promises.rm(work.dir, { recursive: true, force: true });
+        }
+      };
     },
   };
 };
