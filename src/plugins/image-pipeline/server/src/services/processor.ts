@@ -15,7 +15,8 @@ const EXT: Record<string, string> = { jpeg: '.jpg', png: '.png', webp: '.webp', 
 function encode(pipeline: Sharp, format: string): Sharp {
   switch (format) {
     case 'jpeg':
-      return pipeline.jpeg({ quality: 82, mozjpeg: true });
+      // libjpeg-turbo, not mozjpeg: several times faster, and these encodes are on the upload's clock.
+      return pipeline.jpeg({ quality: 82, progressive: true, optimiseCoding: true });
     case 'png':
       return pipeline.png({ compressionLevel: 9 });
     case 'webp':
@@ -25,7 +26,7 @@ function encode(pipeline: Sharp, format: string): Sharp {
     case 'gif':
       return pipeline.gif();
     default:
-      return pipeline.jpeg({ quality: 82, mozjpeg: true });
+      return pipeline.jpeg({ quality: 82, progressive: true, optimiseCoding: true });
   }
 }
 
