@@ -168,6 +168,23 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
     });
   });
 
+  it('regenerates images that miss their placeholder or sizes, and skips finished ones', async () => {
+    const photo = (await upload(await phonePhoto(), 'cu.jpg', { alternativeText: 'Ảnh cũ' }).expect(201)).body[0];
+    const regenerate = app.strapi.plugin('image-pipeline').service('regenerate');
+    await app.strapi.plugin('image-pipeline').service('queue').idle();
+    // Make it look like an upload from before the plugin.
+    await app.strapi.db.query('plugin::upload.file').update({ where: { id: photo.id }, data: { placeholder: null, formats: { thumbnail: photo.formats.thumbnail } } });
+    const first = await regenerate.run();
+    expect(first.failed).toBe(0);
+    expect(first.regenerated).toBe(1);
+    const row = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: photo.id } });
+    expect(row.placeholder).toMatch(/^data:image\/webp;base64,/);
+    expect(Object.keys(row.formats)).toEqual(expect.arrayContaining(['small_avif', 'social_webp', 'large']));
+    expect(row.alternativeText).toBe('Ảnh cũ');
+    for (const f of Object.values(row.formats) as Format[]) expect(fs.existsSync(stored(f.url))).toBe(true);
+    expect((await regenerate.run()).regenerated).toBe(0);
+  }, 60_000);
+
   describe('alternative text', () => {
     it('must be there before an article with a cover is published', async () => {
       const img = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#c84' } }).jpeg().toBuffer();
