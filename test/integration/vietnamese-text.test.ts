@@ -170,6 +170,21 @@ describeIntegration(`vietnamese-text plugin (${testDatabase})`, () => {
       expect(found.body.data).toHaveLength(1);
     });
 
+    it('stores media library texts (alt, caption, name) as NFC', async () => {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
+        'base64'
+      );
+      const res = await api()
+        .post('/api/upload')
+        .set(auth())
+        .attach('files', png, 'anh.png')
+        .field('fileInfo', JSON.stringify({ name: nfd('Ảnh hội nghị.png'), alternativeText: ` ${nfd('Đại biểu dự hội nghị')} `, caption: nfd('Hội nghị tổng kết') }))
+        .expect(201);
+      const row = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: res.body[0].id } });
+      expect([row.name, row.alternativeText, row.caption]).toEqual(['Ảnh hội nghị.png', 'Đại biểu dự hội nghị', 'Hội nghị tổng kết']);
+    });
+
     it('does the same through the Document Service', async () => {
       const doc = await app.strapi.documents('api::bloc.bloc').create({
         data: { name: nfd(' Cụm thi đua ven biển '), kind: 'cum', description: nfd('Mô tả tổ hợp') } as never,

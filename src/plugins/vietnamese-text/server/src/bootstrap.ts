@@ -1,8 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { routeAdminUidThroughPlugin } from './admin-uid';
+import { cleanName, toNFC } from './utils/normalize-text';
 import type { SearchIndex } from './services/search-index';
 import type { SlugRegistry } from './services/slug-registry';
 import type { Slugs } from './services/slugs';
+
+/** File name, alternative text and caption of a media file, NFC and without invisible characters. */
+function normalizeMediaText(data: Record<string, unknown> | undefined): void {
+  if (!data) return;
+  for (const field of ['name', 'alternativeText', 'caption']) {
+    const value = data[field];
+    if (typeof value === 'string') data[field] = field === 'name' ? toNFC(value) : cleanName(value);
+  }
+}
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = strapi.plugin('vietnamese-text');
@@ -15,6 +25,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const indexed = await search.prepare();
   if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
+  // Media library texts are written with plain queries, not the Document Service: NFC them here.
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::upload.file'],
+    beforeCreate: (event) => normalizeMediaText(event.params.data),
+    beforeUpdate: (event) => normalizeMediaText(event.params.data),
+  });
+
   // Deleting a locale in the admin removes its entries with plain queries; index and slugs follow.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::i18n.locale'],
