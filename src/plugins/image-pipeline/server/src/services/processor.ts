@@ -36,8 +36,8 @@ function encode(pipeline: Sharp, format: string): Sharp {
  */
 const processed = new WeakMap<UploadFile, string>();
 
-const workPath = (file: UploadFile, name: string) =>
-  file.tmpWorkingDirectory ? path.join(file.tmpWorkingDirectory, name) : path.join(path.dirname(file.filepath ?? '.'), name);
+/** Strapi's working folder for this upload (removed by Strapi when the upload returns). */
+const workDir = (file: UploadFile) => file.tmpWorkingDirectory ?? path.dirname(file.filepath ?? os.tmpdir());
 
 interface Source {
   source: string;
@@ -51,9 +51,10 @@ interface Source {
 const waiting = new Map<string, { image: Source; plan: Derivative[]; file: UploadFile; dir: string }>();
 
 /** One derivative: resized or cropped, encoded, written into `dir`. */
-async function render(image: Source, d: Derivative, file: UploadFile, dir: string, maxPixels = 50_000_000): Promise<UploadFile> {
+async function render(image: Source, d: Derivative, file: UploadFile, dir: string): Promise<UploadFile> {
   const outFormat = d.format ?? image.format;
-  let pipeline = sharp(image.source, { limitInputPixels: maxPixels, failOn: 'truncated' });
+  // The source is our own processed original (already checked and clamped), so no pixel limit here.
+  let pipeline = sharp(image.source, { failOn: 'truncated' });
   if (d.resize.fit === 'cover' && image.focalPoint) {
     pipeline = pipeline
       .extract(focalCrop({ width: image.width, height: image.height }, d.resize, image.focalPoint))
@@ -115,7 +116,7 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!file.filepath) return file;
       const { format } = await open(file.filepath).metadata();
       if (!format || !MIME[format] || format === 'gif') return file;
-      const out = workPath(file, `original-${file.hash}`);
+      const out = path.join(workDir(file), `original-${file.hash}`);
       const { maxEdge } = config();
       const info = await encode(
         open(file.filepath).rotate().resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb'),
@@ -172,7 +173,7 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = plan.filter((d) => d.format === null);
       const later = plan.filter((d) => d.format !== null);
       const results: { key: string; file: UploadFile }[] = [];
-      for (const d of now) results.push({ key: d.key, file: await render(image, d, file, path.dirname(workPath(file, 'x'))) });
+      for (const d of now) results.push({ key: d.key, file: await render(image, d, file, workDir(file)) });
 
       if (later.length > 0) {
         // Strapi removes its working folder when the upload returns: keep a copy for the queue.

@@ -83,8 +83,13 @@ export const slugs = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  const localesOf = (locale: Params['locale']): string[] | '*' =>
-    locale === '*' ? '*' : Array.isArray(locale) ? locale : typeof locale === 'string' ? [locale] : '*';
+  /** The registry locales a publish or delete touches ('' for types without i18n). */
+  async function localesTouched(uid: string, locale: Params['locale']): Promise<string[] | '*'> {
+    if (!isLocalized(uid)) return [''];
+    if (locale === undefined) return [await localeOf(uid, undefined)];
+    if (locale === '*') return '*';
+    return Array.isArray(locale) ? locale : [locale];
+  }
 
   return {
     /** The slug for a title as the server would make it (also used by the admin's button). */
@@ -132,10 +137,7 @@ export const slugs = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         case 'publish': {
           const result = await next();
-          if (params.documentId) {
-            const locales = isLocalized(ctx.uid) ? (params.locale === undefined ? [await localeOf(ctx.uid, undefined)] : localesOf(params.locale)) : [''];
-            await registry().markPublished(ctx.uid, params.documentId, locales);
-          }
+          if (params.documentId) await registry().markPublished(ctx.uid, params.documentId, await localesTouched(ctx.uid, params.locale));
           return result;
         }
         case 'discardDraft': {
@@ -152,10 +154,7 @@ export const slugs = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         case 'delete': {
           const result = await next();
-          if (params.documentId) {
-            const locales = isLocalized(ctx.uid) ? (params.locale === undefined ? [await localeOf(ctx.uid, undefined)] : localesOf(params.locale)) : '*';
-            await registry().forget(ctx.uid, params.documentId, locales);
-          }
+          if (params.documentId) await registry().forget(ctx.uid, params.documentId, await localesTouched(ctx.uid, params.locale));
           return result;
         }
         default:
