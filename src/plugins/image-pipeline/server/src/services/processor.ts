@@ -145,6 +145,21 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
       return { placeholder: `data:image/webp;base64,${tiny.toString('base64')}`, dominantColor: hexColour(dominant) };
     },
 
+    /** Every derivative an image of this size gets, with Strapi's breakpoints and our config. */
+    plan(width: number, height: number): Derivative[] {
+      const cfg = config();
+      return planDerivatives(
+        { width, height },
+        {
+          breakpoints: strapi.config.get('plugin::upload.breakpoints', { large: 1000, medium: 750, small: 500 }) as Record<string, number>,
+          thumbnail: { width: 245, height: 156 },
+          social: cfg.social,
+          formats: cfg.formats,
+          includeOriginalFormat: true,
+        }
+      );
+    },
+
     /**
      * Every size in the original format, now, and the social card; the WebP/AVIF versions of
      * each are encoded later by the queue (see `encodeLater`), so the upload does not wait for
@@ -157,17 +172,7 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
       const meta = await open(source).metadata();
       const format = meta.format && MIME[meta.format] ? meta.format : null;
       if (!format || !meta.width || !meta.height || format === 'gif') return [];
-      const cfg = config();
-      const plan = planDerivatives(
-        { width: meta.width, height: meta.height },
-        {
-          breakpoints: strapi.config.get('plugin::upload.breakpoints', { large: 1000, medium: 750, small: 500 }) as Record<string, number>,
-          thumbnail: { width: 245, height: 156 },
-          social: cfg.social,
-          formats: cfg.formats,
-          includeOriginalFormat: true,
-        }
-      ).filter((d) => !(d.size === 'thumbnail' && d.format === null));
+      const plan = this.plan(meta.width, meta.height).filter((d) => !(d.size === 'thumbnail' && d.format === null));
       const image = { source, width: meta.width, height: meta.height, format, focalPoint: file.focalPoint ?? null };
 
       const now = plan.filter((d) => d.format === null);

@@ -2,8 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { PluginConfig } from '../config';
-import { planDerivatives } from '../utils/derivatives';
+import type { Processor } from './processor';
 import type { Queue } from './queue';
 
 export interface FileRow {
@@ -27,21 +26,8 @@ export interface FileRow {
  * finished images are skipped, one image is worked on at a time.
  */
 export const regenerate = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::image-pipeline') as PluginConfig;
-
   const expectedKeys = (row: FileRow): string[] =>
-    row.width && row.height
-      ? planDerivatives(
-          { width: row.width, height: row.height },
-          {
-            breakpoints: strapi.config.get('plugin::upload.breakpoints', { large: 1000, medium: 750, small: 500 }) as Record<string, number>,
-            thumbnail: { width: 245, height: 156 },
-            social: config().social,
-            formats: config().formats,
-            includeOriginalFormat: true,
-          }
-        ).map((d) => d.key)
-      : [];
+    row.width && row.height ? (strapi.plugin('image-pipeline').service('processor') as Processor).plan(row.width, row.height).map((d) => d.key) : [];
 
   async function readOriginal(row: FileRow): Promise<Buffer> {
     if (/^https?:\/\//.test(row.url)) {

@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { transactionRunner } from '../utils/transaction';
 import type { PluginConfig } from '../config';
 import { documentIdOf } from '../utils/document-result';
 import { buildIndexRow, type IndexRow } from '../utils/search-row';
@@ -46,8 +47,7 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
   const slugConfig = () => (strapi.config.get('plugin::vietnamese-text') as PluginConfig).contentTypes;
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   const knex = () => strapi.db.connection;
-  const run = async <T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
-    (await strapi.db.transaction(({ trx }) => fn(trx as Knex.Transaction))) as T;
+  const run = transactionRunner(strapi);
   const typeOf = (uid: string) => strapi.contentTypes[uid as UID.ContentType]?.info.singularName ?? uid;
 
   /** Deletes index rows (and their FTS entries) matching a condition. */

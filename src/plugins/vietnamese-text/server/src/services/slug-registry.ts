@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { transactionRunner } from '../utils/transaction';
 import { withSuffix } from '../utils/slugify';
 
 /**
@@ -29,9 +30,7 @@ export interface SlugKey {
 }
 
 export const slugRegistry = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Runs in the caller's transaction when there is one, else in a short one of its own. */
-  const run = async <T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
-    (await strapi.db.transaction(({ trx }) => fn(trx as Knex.Transaction))) as T;
+  const run = transactionRunner(strapi);
   const table = (trx: Knex.Transaction) => trx(TABLE);
   const where = (key: SlugKey) => ({ content_type: key.uid, locale: key.locale });
 
