@@ -41,6 +41,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         requireAltText: { 'api::article.article': ['cover'] },
       },
     },
+    newsroom: {
+      enabled: true,
+      resolve: './src/plugins/newsroom',
+      config: {
+        siteUrl: env('PUBLIC_SITE_URL', 'http://localhost:3000'),
+        siteName: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'),
+        publisher: { name: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'), logo: env('SITE_LOGO', '/logo.png') },
+        scheduling: { enabled: env.bool('SCHEDULED_PUBLISHING', true), rule: '*/20 * * * * *' },
+      },
+    },
   };
 };
 
