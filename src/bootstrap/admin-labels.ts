@@ -29,6 +29,8 @@ export const ADMIN_LABELS: Record<string, ModelLabels> = {
       movements: ['Phong trào thi đua'],
       related: ['Tin khác (chọn tay)', 'Bài liên quan hiển thị dưới bài viết'],
       seo: ['SEO'],
+      publishAt: ['Hẹn giờ xuất bản', 'Bản nháp tự xuất bản vào lúc này (trong vòng một phút); để trống nếu không hẹn giờ'],
+      unpublishAt: ['Hẹn giờ gỡ bài', 'Bài tự gỡ xuống vào lúc này; phải sau giờ hẹn xuất bản'],
     },
   },
   'api::category.category': {

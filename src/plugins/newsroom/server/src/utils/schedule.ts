@@ -1,0 +1,95 @@
+/** Pure rules of scheduled publishing; the scheduler service does the database work. */
+
+export type ScheduleAction = 'publish' | 'unpublish';
+
+/** A draft row's schedule as read from the database (SQLite gives epoch ms, PostgreSQL a Date). */
+export interface ScheduleRow {
+  documentId: string;
+  locale: string;
+  publishAt: unknown;
+  unpublishAt: unknown;
+}
+
+export interface DueItem {
+  documentId: string;
+  locale: string;
+  action: ScheduleAction;
+  /** The schedule value acted on, in epoch ms: part of the claim key, so a new time is a new claim. */
+  dueAt: number;
+}
+
+/** Epoch ms of a datetime as any supported database returns it, or null when empty or unreadable. */
+export function toEpochMs(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string') {
+    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+    return Number.isFinite(ms) ? ms : null;
+  }
+  return null;
+}
+
+/**
+ * What a draft row asks for at `now`. A passed unpublish time wins over a passed publish time:
+ * when both went by (the app was down through the whole window) the article must not appear.
+ */
+export function dueAction(row: ScheduleRow, now: Date): DueItem | null {
+  const t = now.getTime();
+  const publishAt = toEpochMs(row.publishAt);
+  const unpublishAt = toEpochMs(row.unpublishAt);
+  const base = { documentId: row.documentId, locale: row.locale };
+  if (unpublishAt !== null && unpublishAt <= t) return { ...base, action: 'unpublish', dueAt: unpublishAt };
+  if (publishAt !== null && publishAt <= t) return { ...base, action: 'publish', dueAt: publishAt };
+  return null;
+}
+
+export const claimKey = (item: Pick<DueItem, 'documentId' | 'locale' | 'action' | 'dueAt'>): string =>
+  `${item.documentId}\u0000${item.locale}\u0000${item.action}\u0000${item.dueAt}`;
+
+/** The Vietnamese message for an impossible schedule, or null when it is fine. */
+export function scheduleProblem(publishAt: unknown, unpublishAt: unknown): string | null {
+  const from = toEpochMs(publishAt);
+  const to = toEpochMs(unpublishAt);
+  if (from !== null && to !== null && to <= from) {
+    return 'Thời điểm hẹn giờ gỡ bài phải sau thời điểm hẹn giờ xuất bản.';
+  }
+  return null;
+}
+
+/** Attribute types the content manager never lists (mirrors its default list layout rule). */
+const NOT_LISTED = new Set(['json', 'password', 'richtext', 'dynamiczone', 'blocks', 'component']);
+
+interface AttributeLike {
+  type: string;
+  relation?: string;
+  multiple?: boolean;
+  private?: boolean;
+}
+
+/**
+ * The list the content manager makes for a content type nobody configured: the identifier and
+ * the first listable attributes, four in all. Used to tell an untouched list from a customised one.
+ */
+export function defaultListLayout(attributes: Record<string, AttributeLike>): string[] {
+  const listable = Object.entries(attributes).filter(([name, a]) => {
+    if (name === 'documentId' || a.private || NOT_LISTED.has(a.type)) return false;
+    if (a.type === 'media') return !a.multiple;
+    if (a.type === 'relation') return a.relation === 'oneToOne' || a.relation === 'manyToOne';
+    return true;
+  });
+  return listable.map(([name]) => name).slice(0, 4);
+}
+
+export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt'] as const;
+
+/**
+ * The article list with the schedule columns added, or null to leave it: it already has them,
+ * or an administrator arranged it (it is not the content manager's default any more).
+ */
+export function listWithSchedule(current: string[], defaults: string[]): string[] | null {
+  if (SCHEDULE_FIELDS.every((f) => current.includes(f))) return null;
+  const same = current.length === defaults.length && current.every((f, i) => f === defaults[i]);
+  if (!same) return null;
+  return [...current.filter((f) => !SCHEDULE_FIELDS.includes(f as never)), ...SCHEDULE_FIELDS];
+}
