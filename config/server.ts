@@ -14,6 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     dirs: { public: env('PUBLIC_DIR', './public') },
     // No update checks: the servers this runs on often have no way out to the internet.
     logger: { updates: { enabled: false } },
+    // Scheduled publishing (newsroom plugin) runs as a cron task.
+    cron: { enabled: true },
   };
 };
 

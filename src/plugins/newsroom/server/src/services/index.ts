@@ -1,1 +1,3 @@
-export default {};
+import { scheduler } from './scheduler';
+
+export default { scheduler };

@@ -1,0 +1,289 @@
+import os from 'node:os';
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import type { PluginConfig } from '../config';
+import { claimKey, dueAction, listWithSchedule, defaultListLayout, scheduleProblem, toEpochMs, type DueItem } from '../utils/schedule';
+
+type Middleware = Modules.Documents.Middleware.Middleware;
+type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, unknown> };
+
+export const ARTICLE: UID.ContentType = 'api::article.article';
+/**
+ * One row per schedule acted on, unique per (document, locale, action, due time). The row is
+ * inserted in the same transaction as the publish, so of several instances only one can commit
+ * it (the others wait on the unique key, then find it taken), and a crash rolls both back.
+ */
+export const CLAIMS_TABLE = 'newsroom_schedule_claims';
+const CRON_JOB = 'newsroom-scheduled-publishing';
+
+export type Outcome = 'done' | 'skipped' | 'failed';
+export interface RunResult extends DueItem {
+  outcome: Outcome;
+  reason?: string;
+}
+
+interface ClaimRow {
+  document_id: string;
+  locale: string;
+  action: string;
+  due_at_ms: string | number;
+  token: string;
+}
+
+/** Thrown inside the claim transaction to roll it back without recording anything. */
+class Superseded extends Error {}
+
+export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
+  const instance = `${os.hostname()}:${process.pid}`;
+  const knex = () => strapi.db.connection;
+  const meta = () => {
+    const m = strapi.db.metadata.get(ARTICLE);
+    const column = (name: string) => (m.attributes[name] as { columnName?: string }).columnName ?? name;
+    return {
+      table: m.tableName,
+      id: 'id',
+      documentId: column('documentId'),
+      locale: column('locale'),
+      publishedAt: column('publishedAt'),
+      publishAt: column('publishAt'),
+      unpublishAt: column('unpublishAt'),
+    };
+  };
+  /** Raw SQL in the caller's transaction when there is one: a second connection would wait on its locks. */
+  const inTransaction = <T>(fn: (db: Knex.Transaction) => Promise<T>): Promise<T> =>
+    strapi.db.transaction(({ trx }) => fn(trx as Knex.Transaction)) as Promise<T>;
+  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const localesOf = async (locale: Params['locale']): Promise<string[] | null> => {
+    if (locale === '*') return null;
+    if (Array.isArray(locale)) return locale;
+    return [locale ?? (await defaultLocale())];
+  };
+
+  /** Draft rows of one document and locale (a draft always exists in Strapi 5; the published row is a copy). */
+  const draftRow = (db: Knex | Knex.Transaction, documentId: string, locale: string) => {
+    const c = meta();
+    return db(c.table)
+      .where({ [c.documentId]: documentId, [c.locale]: locale })
+      .whereNull(c.publishedAt)
+      .first(c.id, c.publishAt, c.unpublishAt);
+  };
+
+  /** Schedule fields are cleared with plain SQL: updated_at stays, so the draft is not shown as "modified". */
+  const clearFields = (db: Knex | Knex.Transaction, documentId: string, locale: string, fields: string[], draftOnly = true) => {
+    const c = meta();
+    const q = db(c.table).where({ [c.documentId]: documentId, [c.locale]: locale });
+    if (draftOnly) q.whereNull(c.publishedAt);
+    return q.update(Object.fromEntries(fields.map((f) => [f, null])));
+  };
+
+  async function findDue(now: Date): Promise<DueItem[]> {
+    const c = meta();
+    const rows = await knex()(c.table)
+      .whereNull(c.publishedAt)
+      .andWhere((w) => w.where(c.publishAt, '<=', now).orWhere(c.unpublishAt, '<=', now))
+      .select({ documentId: c.documentId, locale: c.locale, publishAt: c.publishAt, unpublishAt: c.unpublishAt })
+      .orderBy(c.publishAt);
+    const due = rows.map((r) => dueAction(r, now)).filter((d): d is DueItem => d !== null);
+    if (due.length === 0) return due;
+    // Claimed and failed schedules stay in the claims table; they are not tried again.
+    const taken = new Set<string>();
+    const ids = [...new Set(due.map((d) => d.documentId))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const claims: ClaimRow[] = await knex()(CLAIMS_TABLE).whereIn('document_id', ids.slice(i, i + 500));
+      for (const r of claims) taken.add(claimKey({ documentId: r.document_id, locale: r.locale, action: r.action, dueAt: Number(r.due_at_ms) } as DueItem));
+    }
+    return due.filter((d) => !taken.has(claimKey(d)));
+  }
+
+  /** Acts on one due schedule if this instance wins its claim. */
+  async function act(item: DueItem, now: Date): Promise<RunResult | null> {
+    const token = `${instance}:${Math.random().toString(36).slice(2)}`;
+    const c = meta();
+    let owned = false;
+    try {
+      return await strapi.db.transaction(async ({ trx }) => {
+        const db = trx as Knex.Transaction;
+        const key = { document_id: item.documentId, locale: item.locale, action: item.action, due_at_ms: item.dueAt };
+        await db(CLAIMS_TABLE)
+          .insert({ ...key, token, status: 'done', instance, acted_at_ms: now.getTime() })
+          .onConflict(['document_id', 'locale', 'action', 'due_at_ms'])
+          .ignore();
+        const claim: ClaimRow | undefined = await db(CLAIMS_TABLE).where(key).first('token');
+        if (claim?.token !== token) throw new Superseded('claimed by another instance');
+        owned = true;
+
+        // The editor may have changed the schedule since it was read.
+        const draft = await draftRow(db, item.documentId, item.locale);
+        const field = item.action === 'publish' ? c.publishAt : c.unpublishAt;
+        if (!draft || toEpochMs(draft[field]) !== item.dueAt) throw new Superseded('schedule changed');
+
+        const docs = strapi.documents(ARTICLE);
+        if (item.action === 'publish') {
+          // Cleared before the copy, so the published version carries no schedule either.
+          await clearFields(db, item.documentId, item.locale, [c.publishAt]);
+          await docs.publish({ documentId: item.documentId, locale: item.locale });
+          return { ...item, outcome: 'done' as const };
+        }
+        const fields = [c.unpublishAt];
+        // A publish time that also went by belongs to the window that is over.
+        const publishAt = toEpochMs(draft[c.publishAt]);
+        if (publishAt !== null && publishAt <= now.getTime()) fields.push(c.publishAt);
+        await clearFields(db, item.documentId, item.locale, fields);
+        const published = await db(c.table)
+          .where({ [c.documentId]: item.documentId, [c.locale]: item.locale })
+          .whereNotNull(c.publishedAt)
+          .first(c.id);
+        if (!published) {
+          await db(CLAIMS_TABLE).where(key).update({ status: 'skipped', reason: 'not published' });
+          return { ...item, outcome: 'skipped' as const, reason: 'not published' };
+        }
+        await docs.unpublish({ documentId: item.documentId, locale: item.locale });
+        return { ...item, outcome: 'done' as const };
+      });
+    } catch (error) {
+      if (error instanceof Superseded) return null;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (!owned) {
+        // Lost a race on the claim (e.g. SQLite busy): the winner acts, or the next tick does.
+        strapi.log.debug(`[newsroom] schedule ${item.action} of ${item.documentId}/${item.locale} not claimed: ${reason}`);
+        return null;
+      }
+      // Recorded as failed so it is not retried every tick; a new time is a new claim.
+      await knex()(CLAIMS_TABLE)
+        .insert({
+          document_id: item.documentId,
+          locale: item.locale,
+          action: item.action,
+          due_at_ms: item.dueAt,
+          token,
+          status: 'failed',
+          reason: reason.slice(0, 1000),
+          instance,
+          acted_at_ms: now.getTime(),
+        })
+        .onConflict(['document_id', 'locale', 'action', 'due_at_ms'])
+        .ignore();
+      strapi.log.warn(
+        `[newsroom] scheduled ${item.action} of article ${item.documentId} (${item.locale}) due ${new Date(item.dueAt).toISOString()} failed and will not be retried until its time is changed: ${reason}`
+      );
+      return { ...item, outcome: 'failed', reason };
+    }
+  }
+
+  return {
+    async ensureTable(): Promise<void> {
+      const k = knex();
+      if (await k.schema.hasTable(CLAIMS_TABLE)) return;
+      await k.schema.createTable(CLAIMS_TABLE, (t) => {
+        t.increments('id');
+        t.string('document_id', 255).notNullable();
+        t.string('locale', 32).notNullable();
+        t.string('action', 16).notNullable();
+        // Epoch ms: compared in JavaScript, the same on SQLite and PostgreSQL.
+        t.bigInteger('due_at_ms').notNullable();
+        t.string('token', 128).notNullable();
+        t.string('status', 16).notNullable();
+        t.text('reason').nullable();
+        t.string('instance', 255).nullable();
+        t.bigInteger('acted_at_ms').notNullable();
+        t.unique(['document_id', 'locale', 'action', 'due_at_ms'], { indexName: `${CLAIMS_TABLE}_unique` });
+      });
+    },
+
+    /**
+     * Publishes drafts whose publishAt has come and unpublishes articles whose unpublishAt has,
+     * as of `now`. Safe to run from any number of instances at once: each schedule is acted on once.
+     */
+    async runDue(now: Date): Promise<RunResult[]> {
+      const results: RunResult[] = [];
+      for (const item of await findDue(now)) {
+        const result = await act(item, now);
+        if (result) results.push(result);
+      }
+      const done = results.filter((r) => r.outcome === 'done');
+      if (done.length > 0) {
+        strapi.log.info(`[newsroom] scheduled publishing: ${done.map((r) => `${r.action} ${r.documentId}/${r.locale}`).join(', ')}`);
+      }
+      return results;
+    },
+
+    /** Registers the cron task; an overlapping tick in this process is skipped (claims guard the rest). */
+    startCron(config: PluginConfig['scheduling']): void {
+      let running = false;
+      strapi.cron.add({
+        [CRON_JOB]: {
+          task: async () => {
+            if (running) return;
+            running = true;
+            try {
+              await this.runDue(new Date());
+            } catch (error) {
+              strapi.log.error(`[newsroom] scheduled publishing run failed: ${(error as Error).message}`);
+            } finally {
+              running = false;
+            }
+          },
+          options: { rule: config.rule },
+        },
+      });
+    },
+
+    /**
+     * Document Service middleware: refuses an unpublish time not after the publish time, and lets
+     * a manual publish fulfil a publish time that has passed (so it is not published again).
+     */
+    async middleware(ctx: Parameters<Middleware>[0], next: Parameters<Middleware>[1]) {
+      if (ctx.uid !== ARTICLE) return next();
+      const params = ctx.params as Params;
+
+      if ((ctx.action === 'create' || ctx.action === 'update') && params.data) {
+        const data = params.data;
+        if ('publishAt' in data || 'unpublishAt' in data) {
+          let current: Record<string, unknown> | undefined;
+          if (ctx.action === 'update' && params.documentId && (!('publishAt' in data) || !('unpublishAt' in data))) {
+            const [locale] = (await localesOf(params.locale)) ?? [await defaultLocale()];
+            current = await inTransaction((db) => draftRow(db, params.documentId as string, locale));
+          }
+          const c = meta();
+          const publishAt = 'publishAt' in data ? data.publishAt : current?.[c.publishAt];
+          const unpublishAt = 'unpublishAt' in data ? data.unpublishAt : current?.[c.unpublishAt];
+          const problem = scheduleProblem(publishAt, unpublishAt);
+          if (problem) throw new errors.ValidationError(problem, { errors: [{ path: ['unpublishAt'], message: problem, name: 'ValidationError' }] });
+        }
+        return next();
+      }
+
+      if (ctx.action === 'publish' && params.documentId) {
+        const result = await next();
+        const c = meta();
+        const locales = await localesOf(params.locale);
+        await inTransaction((db) => {
+          const q = db(c.table).where(c.documentId, params.documentId as string).where(c.publishAt, '<=', new Date());
+          if (locales) q.whereIn(c.locale, locales);
+          return q.update({ [c.publishAt]: null });
+        });
+        return result;
+      }
+      return next();
+    },
+
+    /** Puts the schedule columns in the admin's article list, unless an administrator arranged that list. */
+    async showInAdminList(): Promise<boolean> {
+      const service = strapi.plugin('content-manager').service('content-types');
+      const model = strapi.contentTypes[ARTICLE];
+      const config = (await service.findConfiguration(model)) as {
+        settings: unknown;
+        metadatas: unknown;
+        layouts: { list: string[]; edit: unknown };
+      };
+      const attributes = { id: { type: 'integer' }, ...(model.attributes as Record<string, { type: string }>) };
+      const list = listWithSchedule(config.layouts.list, defaultListLayout(attributes));
+      if (!list) return false;
+      await service.updateConfiguration(model, { settings: config.settings, metadatas: config.metadatas, layouts: { ...config.layouts, list } });
+      return true;
+    },
+  };
+};
+
+export type Scheduler = ReturnType<typeof scheduler>;
