@@ -1,10 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { NEWS_CONTENT_TYPES } from './content-types';
 
-/** Read-only actions the anonymous (Public) role gets: each news type, and the site search. */
+/** Read-only routes of the newsroom plugin: pages by slug, feeds and sitemaps. */
+const NEWSROOM_ACTIONS = {
+  pages: ['article', 'category', 'bloc', 'agency', 'movement'],
+  feeds: ['rss', 'atom', 'json'],
+  sitemaps: ['index', 'part', 'news'],
+};
+
+/** Read-only actions the anonymous (Public) role gets: each news type, the site search and the newsroom routes. */
 export const PUBLIC_READ_ACTIONS = [
   ...NEWS_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::vietnamese-text.search.find',
+  ...Object.entries(NEWSROOM_ACTIONS).flatMap(([controller, actions]) => actions.map((a) => `plugin::newsroom.${controller}.${a}`)),
 ];
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { FEED_FILTERS, type FeedFilter, type FeedKind, type Feeds } from '../services/feeds';
+import type { Site } from '../services/site';
+
+export interface Ctx {
+  query: Record<string, unknown>;
+  type: string;
+  body: unknown;
+  set(name: string, value: string): void;
+}
+
+/** The filter slugs of a feed request; a list or an object where a slug belongs is a 400. */
+export function parseFeedQuery(query: Record<string, unknown>): Partial<Record<FeedFilter, string>> {
+  const out: Partial<Record<FeedFilter, string>> = {};
+  for (const key of Object.keys(FEED_FILTERS) as FeedFilter[]) {
+    const value = query[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value === '' || value.length > 255) throw new errors.ValidationError(`${key} must be one slug`);
+    out[key] = value;
+  }
+  return out;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const feed = (kind: FeedKind) => async (ctx: Ctx) => {
+    const loc = await (strapi.plugin('newsroom').service('site') as Site).locales(ctx.query.locale);
+    const filters = parseFeedQuery(ctx.query);
+    const { body, type, updated } = await (strapi.plugin('newsroom').service('feeds') as Feeds).build(kind, filters, loc);
+    ctx.type = type;
+    ctx.set('Last-Modified', updated.toUTCString());
+    ctx.body = body;
+  };
+  return { rss: feed('rss'), atom: feed('atom'), json: feed('json') };
+};

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ListParams, Pages } from '../services/pages';
+import type { PageType, Site } from '../services/site';
+
+export interface Ctx {
+  params: { slug: string };
+  query: Record<string, unknown>;
+  state: { auth?: unknown };
+  status: number;
+  body: unknown;
+  path: string;
+  querystring: string;
+  set(name: string, value: string): void;
+}
+
+const MAX_PAGE_SIZE = 50;
+
+/** `page` and `pageSize` of the article list on taxonomy pages; anything else is a 400. */
+export function parseListParams(query: Record<string, unknown>, defaultSize: number): ListParams {
+  const int = (name: string, fallback: number, max: number) => {
+    const raw = query[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new errors.ValidationError(`${name} must be an integer from 1 to ${max}`);
+    return n;
+  };
+  return { page: int('page', 1, 100_000), pageSize: int('pageSize', defaultSize, MAX_PAGE_SIZE) };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const page = (type: PageType) => async (ctx: Ctx) => {
+    const site = strapi.plugin('newsroom').service('site') as Site;
+    const loc = await site.locales(ctx.query.locale);
+    const list = parseListParams(ctx.query, 10);
+    const result = await (strapi.plugin('newsroom').service('pages') as Pages).find(type, ctx.params.slug, loc, list, ctx.state.auth);
+    if (result.kind === 'redirect') {
+      // A previous slug: a plain fetch follows to the current page; a client that stops at 301 reads where.
+      const location = ctx.path.replace(/[^/]+$/, encodeURIComponent(result.slug)) + (ctx.querystring ? `?${ctx.querystring}` : '');
+      ctx.status = 301;
+      ctx.set('Location', location);
+      ctx.body = { data: null, redirect: { slug: result.slug, url: result.url, location } };
+      return;
+    }
+    ctx.body = result.body;
+  };
+  return {
+    article: page('article'),
+    category: page('category'),
+    bloc: page('bloc'),
+    agency: page('agency'),
+    movement: page('movement'),
+  };
+};

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import type { Sitemaps } from '../services/sitemaps';
+
+export interface Ctx {
+  params: { name: string };
+  type: string;
+  body: unknown;
+}
+
+const XML = 'application/xml; charset=utf-8';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const sitemaps = () => strapi.plugin('newsroom').service('sitemaps') as Sitemaps;
+  return {
+    async index(ctx: Ctx) {
+      ctx.type = XML;
+      ctx.body = await sitemaps().index();
+    },
+    async part(ctx: Ctx) {
+      ctx.body = await sitemaps().part(ctx.params.name);
+      ctx.type = XML;
+    },
+    async news(ctx: Ctx) {
+      ctx.type = XML;
+      ctx.body = await sitemaps().news();
+    },
+  };
+};

@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { blocksToHtml } from '../utils/blocks-html';
+import { buildAtom, buildJsonFeed, buildRss } from '../utils/feeds';
+import { bestFormat, isMediaFile, type MediaFile } from '../utils/media';
+import type { FeedChannel, FeedItem } from '../utils/types';
+import { absoluteUrl } from '../utils/urls';
+import { CONTENT_TYPES, type Locales, type Site } from './site';
+
+export type FeedKind = 'rss' | 'atom' | 'json';
+
+/** Query parameters that narrow a feed, each naming the slug of an entry of that type. */
+export const FEED_FILTERS = { category: 'category', bloc: 'blocs', agency: 'agencies', movement: 'movements' } as const;
+export type FeedFilter = keyof typeof FEED_FILTERS;
+
+const CONTENT_TYPE: Record<FeedKind, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+const PATH: Record<FeedKind, string> = { rss: '/api/feeds/rss.xml', atom: '/api/feeds/atom.xml', json: '/api/feeds/feed.json' };
+
+type Doc = Record<string, unknown> & { documentId: string };
+
+export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
+  const site = () => strapi.plugin('newsroom').service('site') as Site;
+
+  /** Each filter's slug resolved to its published entry in the feed's locale; an unknown slug is a 404. */
+  async function resolveFilters(query: Partial<Record<FeedFilter, string>>, loc: Locales) {
+    const filters: Record<string, unknown>[] = [];
+    const names: string[] = [];
+    for (const key of Object.keys(FEED_FILTERS) as FeedFilter[]) {
+      const slug = query[key];
+      if (slug === undefined) continue;
+      const entry = (await strapi.documents(CONTENT_TYPES[key]).findFirst({
+        locale: loc.locale,
+        status: 'published',
+        filters: { slug: { $eq: slug } },
+        fields: ['name', 'slug'],
+      } as never)) as Doc | null;
+      if (!entry) throw new errors.NotFoundError(`No published ${key} with slug "${slug.slice(0, 100)}" in locale "${loc.locale}"`);
+      filters.push({ [FEED_FILTERS[key]]: { documentId: entry.documentId } });
+      names.push(String(entry.name));
+    }
+    return { filters, names };
+  }
+
+  function toItem(a: Doc, loc: Locales): FeedItem {
+    const url = site().pageUrl('article', String(a.slug), loc.locale, loc.defaultLocale);
+    const published = new Date(String(a.dateline ?? a.publishedAt));
+    const updated = new Date(String(a.updatedAt ?? published));
+    const cover = isMediaFile(a.cover) ? (a.cover as MediaFile) : undefined;
+    // The feed shows a mid-size picture rather than a multi-megabyte original.
+    const picture = cover ? bestFormat(cover, ['medium', 'large', 'small']) : undefined;
+    const category = a.category as Doc | null | undefined;
+    return {
+      id: url,
+      url,
+      title: String(a.title),
+      summary: (a.summary as string | undefined) || undefined,
+      contentHtml: blocksToHtml(a.body) || undefined,
+      published,
+      updated: updated > published ? updated : published,
+      author: (a.author as string | undefined) || undefined,
+      categories: category?.name ? [String(category.name)] : [],
+      image:
+        picture && cover
+          ? {
+              url: site().mediaUrl(picture.url) ?? picture.url,
+              mime: picture.mime ?? 'image/jpeg',
+              // Strapi records sizes in kilobytes.
+              length: picture.size ? Math.round(picture.size * 1024) : undefined,
+              width: picture.width,
+              height: picture.height,
+              alt: cover.alternativeText ?? undefined,
+            }
+          : undefined,
+    };
+  }
+
+  return {
+    /** The latest published articles as RSS, Atom or JSON Feed. */
+    async build(kind: FeedKind, query: Partial<Record<FeedFilter, string>>, loc: Locales) {
+      const config = site().config();
+      const { filters, names } = await resolveFilters(query, loc);
+      const articles = (await strapi.documents(CONTENT_TYPES.article).findMany({
+        locale: loc.locale,
+        status: 'published',
+        filters: filters.length ? { $and: filters } : {},
+        fields: ['title', 'slug', 'summary', 'body', 'author', 'dateline', 'publishedAt', 'updatedAt'],
+        populate: { cover: true, category: { fields: ['name'] } },
+        sort: [{ dateline: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
+        limit: config.feedLimit,
+      } as never)) as Doc[];
+      const items = articles.map((a) => toItem(a, loc));
+
+      const params = new URLSearchParams();
+      if (loc.locale !== loc.defaultLocale) params.set('locale', loc.locale);
+      for (const key of Object.keys(FEED_FILTERS) as FeedFilter[]) if (query[key] !== undefined) params.set(key, String(query[key]));
+      const search = params.toString();
+      const newest = items.reduce<Date | undefined>((max, i) => (!max || i.updated > max ? i.updated : max), undefined);
+      const home = config.siteUrl.replace(/\/+$/, '') + (loc.locale === loc.defaultLocale ? '' : config.localePrefix[loc.locale] ?? `/${loc.locale}`);
+      const channel: FeedChannel = {
+        title: [config.siteName, ...names].join(' – '),
+        description: config.siteDescription,
+        siteUrl: home || config.siteUrl,
+        feedUrl: site().apiUrl(PATH[kind] + (search ? `?${search}` : '')),
+        language: site().languageTag(loc.locale),
+        updated: newest ?? new Date(),
+        icon: absoluteUrl(config.siteUrl, config.publisher.logo),
+      };
+      const body = kind === 'rss' ? buildRss(channel, items) : kind === 'atom' ? buildAtom(channel, items) : JSON.stringify(buildJsonFeed(channel, items));
+      return { body, type: CONTENT_TYPE[kind], updated: channel.updated };
+    },
+  };
+};
+
+export type Feeds = ReturnType<typeof feeds>;

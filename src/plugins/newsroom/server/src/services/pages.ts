@@ -1,0 +1,295 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { blocksToText } from '../utils/blocks-html';
+import { datelineText, shortDateText } from '../utils/dates';
+import { bestFormat, CROP_KEYS, imageCard, isMediaFile, type MediaFile } from '../utils/media';
+import { pageMeta, newsArticleJsonLd } from '../utils/structured-data';
+import { absoluteUrl } from '../utils/urls';
+import { CONTENT_TYPES, type Locales, type PageType, type Site } from './site';
+
+type Doc = Record<string, unknown> & { documentId: string; locale?: string };
+type Auth = unknown;
+
+const ARTICLE = CONTENT_TYPES.article;
+const CARD_FIELDS = ['title', 'slug', 'dateline', 'locale', 'publishedAt'];
+const LINK = (extra: string[] = []) => ({ fields: ['name', 'slug', ...extra] });
+
+/** What each page shows besides its own fields. Relations are read in their published versions. */
+const POPULATE: Record<PageType, object> = {
+  article: {
+    cover: true,
+    gallery: true,
+    category: LINK(),
+    blocs: LINK(['kind']),
+    agencies: LINK(['shortName']),
+    movements: LINK(),
+    related: { fields: CARD_FIELDS, populate: { cover: true } },
+    seo: { populate: { ogImage: true } },
+  },
+  category: {},
+  bloc: {
+    members: { ...LINK(['shortName']), populate: { logo: true } },
+    movements: LINK(),
+    terms: { populate: { leader: LINK(['shortName']), deputy: LINK(['shortName']) } },
+  },
+  agency: { logo: true, blocs: LINK(['kind']), movements: LINK(['startDate', 'endDate']) },
+  movement: { cover: true, launchedBy: LINK(['shortName']), blocs: LINK(['kind']) },
+};
+
+/** The article relation that links a taxonomy page to its articles. */
+const ARTICLES_BY: Record<Exclude<PageType, 'article'>, string> = {
+  category: 'category',
+  bloc: 'blocs',
+  agency: 'agencies',
+  movement: 'movements',
+};
+
+export interface ListParams {
+  page: number;
+  pageSize: number;
+}
+
+export type PageResult =
+  | { kind: 'page'; body: Record<string, unknown> }
+  | { kind: 'redirect'; slug: string; url: string };
+
+/** documentIds of a populated relation, one or many. */
+const idsOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value ? [value] : []).map((d) => (d as Doc).documentId);
+
+const dateOf = (doc: Doc): Date | undefined => {
+  const value = (doc.dateline ?? doc.publishedAt) as string | undefined;
+  return value ? new Date(value) : undefined;
+};
+
+export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
+  const site = () => strapi.plugin('newsroom').service('site') as Site;
+
+  const sanitize = (doc: Doc, type: PageType, auth: Auth) =>
+    strapi.contentAPI.sanitize.output(doc, strapi.getModel(CONTENT_TYPES[type]), { auth }) as Promise<Doc>;
+
+  /** A list item of "Tin khác" and of taxonomy pages. */
+  function articleCard(a: Doc, loc: Locales) {
+    const { timeZone } = site().config();
+    const date = dateOf(a);
+    const slug = String(a.slug ?? '');
+    return {
+      documentId: a.documentId,
+      title: a.title,
+      slug,
+      locale: a.locale ?? loc.locale,
+      dateline: date?.toISOString() ?? null,
+      datelineText: date ? datelineText(date, loc.locale, timeZone) : null,
+      dateText: date ? shortDateText(date, timeZone) : null,
+      url: site().pageUrl('article', slug, loc.locale, loc.defaultLocale),
+      cover: imageCard(a.cover, 'thumbnail'),
+    };
+  }
+
+  /** The published entry with this slug in this locale, or where a previous slug now points. */
+  async function lookup(type: PageType, slug: string, loc: Locales): Promise<{ doc: Doc } | { redirect: string } | null> {
+    if (slug.length > 255) return null;
+    const uid = CONTENT_TYPES[type];
+    const found = (await strapi.documents(uid).findFirst({
+      locale: loc.locale,
+      status: 'published',
+      filters: { slug: { $eq: slug } },
+      populate: POPULATE[type],
+    } as never)) as Doc | null;
+    if (found) return { doc: found };
+
+    // Previous slugs are kept by the vietnamese-text plugin when it is installed.
+    const text = strapi.plugin('vietnamese-text');
+    if (!text) return null;
+    const key = await text.service('slugs').key(uid, loc.locale);
+    const hit = (await text.service('slugRegistry').resolve(key, slug)) as { documentId: string; current: string } | null;
+    if (!hit || hit.current === slug) return null;
+    const target = await strapi.documents(uid).findFirst({
+      locale: loc.locale,
+      status: 'published',
+      filters: { documentId: hit.documentId, slug: { $eq: hit.current } },
+      fields: ['slug'],
+    } as never);
+    return target ? { redirect: hit.current } : null;
+  }
+
+  /** The same document in the other published locales (hreflang links). */
+  async function alternates(type: PageType, documentId: string, loc: Locales) {
+    const rows = (await strapi.db.query(CONTENT_TYPES[type]).findMany({
+      where: { documentId, publishedAt: { $notNull: true } },
+      select: ['locale', 'slug'],
+      orderBy: { locale: 'asc' },
+    })) as { locale: string; slug: string }[];
+    return rows
+      .filter((r) => r.slug && loc.codes.includes(r.locale))
+      .map((r) => ({ locale: r.locale, slug: r.slug, url: site().pageUrl(type, r.slug, r.locale, loc.defaultLocale) }));
+  }
+
+  /** Published articles of the locale matching `filters`, newest first. */
+  async function latestArticles(filters: object, loc: Locales, start: number, limit: number): Promise<Doc[]> {
+    if (limit <= 0) return [];
+    return (await strapi.documents(ARTICLE).findMany({
+      locale: loc.locale,
+      status: 'published',
+      filters,
+      fields: CARD_FIELDS,
+      populate: { cover: true },
+      sort: [{ dateline: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
+      start,
+      limit,
+    } as never)) as Doc[];
+  }
+
+  /**
+   * "Tin khác": the editor's hand-picked related articles first, in their order, then the most
+   * recent published articles sharing a bloc, movement or category.
+   */
+  async function related(article: Doc, loc: Locales): Promise<Doc[]> {
+    const limit = site().config().relatedLimit;
+    const picked = ((article.related as Doc[] | undefined) ?? [])
+      .filter((r) => r.documentId !== article.documentId && (r.locale ?? loc.locale) === loc.locale && r.publishedAt)
+      .slice(0, limit);
+    const ids = (key: string) => idsOf(article[key]);
+    const shared = [
+      ...(ids('blocs').length ? [{ blocs: { documentId: { $in: ids('blocs') } } }] : []),
+      ...(ids('movements').length ? [{ movements: { documentId: { $in: ids('movements') } } }] : []),
+      ...(ids('category').length ? [{ category: { documentId: { $in: ids('category') } } }] : []),
+    ];
+    if (shared.length === 0 || picked.length >= limit) return picked;
+    const exclude = [article.documentId, ...picked.map((p) => p.documentId)];
+    const more = await latestArticles({ documentId: { $notIn: exclude }, $or: shared }, loc, 0, limit - picked.length);
+    return [...picked, ...more];
+  }
+
+  function articleExtras(article: Doc, loc: Locales, others: { locale: string; url: string }[]) {
+    const config = site().config();
+    const url = site().pageUrl('article', String(article.slug), loc.locale, loc.defaultLocale);
+    const seo = (article.seo ?? {}) as { metaTitle?: string; metaDescription?: string; canonicalUrl?: string; noIndex?: boolean; ogImage?: unknown };
+    const description = seo.metaDescription || (article.summary as string | undefined) || blocksToText(article.body).slice(0, 200) || undefined;
+    const published = dateOf(article) ?? new Date();
+    const updated = new Date((article.updatedAt as string | undefined) ?? published);
+    const modified = updated > published ? updated : published;
+    const cover = isMediaFile(article.cover) ? (article.cover as MediaFile) : undefined;
+    const crop = (key: string) => (cover?.formats?.[key]?.url ? site().mediaUrl(cover.formats[key].url) : undefined);
+    const category = article.category as Doc | null | undefined;
+    const names = (key: string) => ((article[key] as Doc[] | undefined) ?? []).map((d) => String(d.name));
+    const shareImage = isMediaFile(seo.ogImage) ? (seo.ogImage as MediaFile) : cover;
+    const social = shareImage ? bestFormat(shareImage, ['social', 'large', 'medium']) : undefined;
+    const ogLocale = (locale: string) => site().languageTag(locale).replace('-', '_');
+
+    const jsonLd = newsArticleJsonLd({
+      url,
+      headline: String(article.title),
+      description,
+      datePublished: published,
+      dateModified: modified,
+      authorName: (article.author as string | undefined) || undefined,
+      images: {
+        wide: crop(CROP_KEYS.wide),
+        standard: crop(CROP_KEYS.standard),
+        square: crop(CROP_KEYS.square),
+        fallback: cover ? site().mediaUrl(cover.url) : undefined,
+      },
+      publisher: { name: config.publisher.name, logoUrl: absoluteUrl(config.siteUrl, config.publisher.logo) ?? config.siteUrl },
+      inLanguage: site().languageTag(loc.locale),
+      section: category ? String(category.name) : undefined,
+      keywords: [...names('blocs'), ...names('movements')],
+    });
+    const meta = pageMeta({
+      title: seo.metaTitle || String(article.title),
+      description,
+      canonical: seo.canonicalUrl || url,
+      image: social
+        ? { url: site().mediaUrl(social.url) ?? social.url, width: social.width, height: social.height, alt: shareImage?.alternativeText ?? undefined }
+        : undefined,
+      siteName: config.siteName,
+      ogLocale: ogLocale(loc.locale),
+      alternateOgLocales: others.filter((o) => o.locale !== loc.locale).map((o) => ogLocale(o.locale)),
+      type: 'article',
+      publishedTime: published,
+      modifiedTime: modified,
+      section: category ? String(category.name) : undefined,
+      twitterSite: config.twitterSite || undefined,
+      noIndex: seo.noIndex === true,
+    });
+    return { url, jsonLd, meta };
+  }
+
+  /** The term in force this year (leader and deputy), in the newsroom's time zone; terms sorted newest first. */
+  function currentTerm(bloc: Doc) {
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: site().config().timeZone, year: 'numeric' }).format(new Date()));
+    const terms = ((bloc.terms as Doc[] | undefined) ?? []).slice().sort((a, b) => Number(b.year) - Number(a.year));
+    bloc.terms = terms;
+    // Leaders change at the year-end review: until this year's term is entered, the latest one holds.
+    return terms.find((t) => Number(t.year) <= year) ?? null;
+  }
+
+  return {
+    /** A page by slug: the entry populated for rendering, or a redirect from a previous slug. */
+    async find(type: PageType, slug: string, loc: Locales, list: ListParams, auth: Auth): Promise<PageResult> {
+      if (typeof slug !== 'string') throw new errors.NotFoundError('No slug given');
+      const hit = await lookup(type, slug, loc);
+      if (!hit) throw new errors.NotFoundError(`No published ${type} with slug "${slug.slice(0, 100)}" in locale "${loc.locale}"`);
+      if ('redirect' in hit) {
+        return { kind: 'redirect', slug: hit.redirect, url: site().pageUrl(type, hit.redirect, loc.locale, loc.defaultLocale) };
+      }
+      const found = hit.doc;
+      const others = await alternates(type, found.documentId, loc);
+
+      if (type === 'article') {
+        const picks = await related(found, loc);
+        const data = await sanitize(found, type, auth);
+        const date = dateOf(found);
+        const { timeZone } = site().config();
+        return {
+          kind: 'page',
+          body: {
+            data: {
+              ...data,
+              datelineText: date ? datelineText(date, loc.locale, timeZone) : null,
+              related: picks.map((p) => articleCard(p, loc)),
+              alternates: others,
+              ...articleExtras(found, loc, others),
+            },
+            meta: {},
+          },
+        };
+      }
+
+      const term = type === 'bloc' ? currentTerm(found) : undefined;
+      const data = await sanitize(found, type, auth);
+      const filters = { [ARTICLES_BY[type]]: { documentId: found.documentId } };
+      const [articles, total] = await Promise.all([
+        latestArticles(filters, loc, (list.page - 1) * list.pageSize, list.pageSize),
+        strapi.documents(ARTICLE).count({ locale: loc.locale, status: 'published', filters } as never),
+      ]);
+      const url = site().pageUrl(type, String(found.slug), loc.locale, loc.defaultLocale);
+      const config = site().config();
+      return {
+        kind: 'page',
+        body: {
+          data: {
+            ...data,
+            ...(term !== undefined ? { currentTerm: term } : {}),
+            articles: articles.map((a) => articleCard(a, loc)),
+            alternates: others,
+            url,
+            meta: pageMeta({
+              title: String(found.name),
+              description: (found.description as string | undefined) || undefined,
+              canonical: url,
+              siteName: config.siteName,
+              ogLocale: site().languageTag(loc.locale).replace('-', '_'),
+              type: 'website',
+            }),
+          },
+          meta: {
+            pagination: { page: list.page, pageSize: list.pageSize, pageCount: Math.ceil(total / list.pageSize), total },
+          },
+        },
+      };
+    },
+  };
+};
+
+export type Pages = ReturnType<typeof pages>;

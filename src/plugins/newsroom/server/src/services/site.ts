@@ -1,0 +1,61 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { PagePaths, PluginConfig } from '../config';
+import { absoluteUrl, pageUrl } from '../utils/urls';
+
+export type PageType = keyof PagePaths;
+
+/** The content types this plugin serves, by the page type of the website. */
+export const CONTENT_TYPES: Record<PageType, UID.ContentType> = {
+  article: 'api::article.article',
+  category: 'api::category.category',
+  bloc: 'api::bloc.bloc',
+  agency: 'api::agency.agency',
+  movement: 'api::movement.movement',
+};
+
+export interface Locales {
+  /** The locale asked for, or the default one. */
+  locale: string;
+  defaultLocale: string;
+  codes: string[];
+}
+
+/** Site-wide facts every route needs: config, locales and absolute URLs. */
+export const site = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::newsroom') as PluginConfig;
+
+  async function locales(requested?: unknown): Promise<Locales> {
+    const i18n = strapi.plugin('i18n').service('locales');
+    const codes = ((await i18n.find()) as { code: string }[]).map((l) => l.code);
+    const defaultLocale = (await i18n.getDefaultLocale()) as string;
+    if (requested === undefined || requested === '') return { locale: defaultLocale, defaultLocale, codes };
+    if (typeof requested !== 'string' || !codes.includes(requested)) {
+      const shown = typeof requested === 'string' ? requested.slice(0, 20) : 'a list';
+      throw new errors.ValidationError(`Unknown locale "${shown}": use one of ${codes.join(', ')}`);
+    }
+    return { locale: requested, defaultLocale, codes };
+  }
+
+  return {
+    config,
+    locales,
+    /** The website page of an entry (not this API). */
+    pageUrl(type: PageType, slug: string, locale: string, defaultLocale: string): string {
+      return pageUrl(config(), type, slug, locale, defaultLocale);
+    },
+    /** Media URLs from the local provider are paths on this API server: make them absolute. */
+    mediaUrl(url: string | undefined | null): string | undefined {
+      return absoluteUrl(strapi.config.get('server.absoluteUrl') as string, url);
+    },
+    /** This API's own address of a route, for feeds' self links and sitemap indexes. */
+    apiUrl(path: string): string {
+      return `${(strapi.config.get('server.absoluteUrl') as string).replace(/\/+$/, '')}${path}`;
+    },
+    languageTag(locale: string): string {
+      return config().languageTags[locale] ?? locale;
+    },
+  };
+};
+
+export type Site = ReturnType<typeof site>;

@@ -1,0 +1,41 @@
+import { defaultConfig } from '../server/src/config';
+import { absoluteUrl, pagePath, pageUrl } from '../server/src/utils/urls';
+
+describe('pageUrl', () => {
+  const config = { ...defaultConfig, siteUrl: 'https://thiduakhenthuong.example.vn/' };
+  it.each([
+    ['article', 'tong-ket-2019', 'vi', 'https://thiduakhenthuong.example.vn/tin-tuc/tong-ket-2019'],
+    ['article', 'review-2019', 'en', 'https://thiduakhenthuong.example.vn/en/tin-tuc/review-2019'],
+    ['bloc', 'khoi-mat-tran', 'vi', 'https://thiduakhenthuong.example.vn/khoi-thi-dua/khoi-mat-tran'],
+    ['movement', 'lao-dong-gioi', 'fr', 'https://thiduakhenthuong.example.vn/fr/phong-trao/lao-dong-gioi'],
+  ] as const)('%s %s (%s)', (type, slug, locale, expected) => {
+    expect(pageUrl(config, type, slug, locale, 'vi')).toBe(expected);
+  });
+});
+
+describe('pagePath', () => {
+  it.each([
+    ['/tin-tuc/{slug}', 'a-b', '/tin-tuc/a-b'],
+    ['/tin-tuc/{slug}', '../admin', '/tin-tuc/..%2Fadmin'],
+    ['/tin-tuc/{slug}', '..', '/tin-tuc/%2E%2E'],
+    ['/tin-tuc/{slug}', 'a?b#c', '/tin-tuc/a%3Fb%23c'],
+    ['/{slug}/{slug}.html', 'x', '/x/x.html'],
+  ])('%s with %j', (pattern, slug, expected) => {
+    expect(pagePath(pattern, slug)).toBe(expected);
+  });
+});
+
+describe('absoluteUrl', () => {
+  it.each([
+    ['http://localhost:1337', '/uploads/a.jpg', 'http://localhost:1337/uploads/a.jpg'],
+    ['https://cms.example.vn/api-root/', '/uploads/a.jpg', 'https://cms.example.vn/api-root/uploads/a.jpg'],
+    ['http://localhost:1337', 'https://cdn.example.vn/a.jpg', 'https://cdn.example.vn/a.jpg'],
+    ['https://cms.example.vn', '//cdn.example.vn/a.jpg', 'https://cdn.example.vn/a.jpg'],
+    ['http://localhost:1337', 'javascript:alert(1)', undefined],
+    ['http://localhost:1337', 'data:image/png;base64,AAAA', undefined],
+    ['http://localhost:1337', '', undefined],
+    ['http://localhost:1337', null, undefined],
+  ])('%s + %j', (base, input, expected) => {
+    expect(absoluteUrl(base, input)).toBe(expected);
+  });
+});
