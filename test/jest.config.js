@@ -8,6 +8,9 @@ const shared = { rootDir, transform, testEnvironment: 'node', moduleFileExtensio
 module.exports = {
   rootDir,
   globalSetup: '<rootDir>/test/setup/global-setup.js',
+  // Hooks start and stop whole Strapi apps; on a busy 2-core machine stopping one (draining the
+  // image queue) can take longer than jest's default 5 s.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
