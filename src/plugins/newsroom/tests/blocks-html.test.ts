@@ -25,6 +25,14 @@ describe('blocksToHtml', () => {
     expect(blocksToHtml(blocks)).toBe(expected);
   });
 
+  it.each([
+    ['/uploads/a.jpg', 'https://cms.example.vn/uploads/a.jpg'],
+    ['https://cdn.example.vn/a.jpg', 'https://cdn.example.vn/a.jpg'],
+  ])('makes the image %s absolute for feed readers', (url, expected) => {
+    const html = blocksToHtml([{ type: 'image', image: { url, alternativeText: '' } }], { mediaBaseUrl: 'https://cms.example.vn/' });
+    expect(html).toContain(`src="${expected}"`);
+  });
+
   it.each([null, undefined, 'chuỗi', 42, {}, [null, 'x', 3], [{ type: 'paragraph', children: 'not a list' }]])('never throws on %j', (value) => {
     expect(() => blocksToHtml(value)).not.toThrow();
     expect(() => blocksToText(value)).not.toThrow();

@@ -58,7 +58,7 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
       url,
       title: String(a.title),
       summary: (a.summary as string | undefined) || undefined,
-      contentHtml: blocksToHtml(a.body) || undefined,
+      contentHtml: blocksToHtml(a.body, { mediaBaseUrl: site().mediaUrl('/') }) || undefined,
       published,
       updated: updated > published ? updated : published,
       author: (a.author as string | undefined) || undefined,

@@ -1,4 +1,10 @@
 /** Strapi 5 "blocks" rich text, rendered for feeds (HTML) and descriptions (plain text). */
+import { absoluteUrl } from './urls';
+
+export interface HtmlOptions {
+  /** Where relative image URLs ("/uploads/…") live: a feed reader has no page to resolve them against. */
+  mediaBaseUrl?: string;
+}
 
 type Node = Record<string, unknown> & { type?: unknown; children?: unknown };
 
@@ -42,7 +48,7 @@ function inline(children: unknown): string {
     .join('');
 }
 
-function block(node: Node): string {
+function block(node: Node, options: HtmlOptions): string {
   switch (node.type) {
     case 'paragraph':
       return `<p>${inline(node.children)}</p>`;
@@ -56,12 +62,13 @@ function block(node: Node): string {
       return `<pre><code>${inline(node.children)}</code></pre>`;
     case 'list': {
       const tag = node.format === 'ordered' ? 'ol' : 'ul';
-      const items = nodes(node.children).map((child) => (child.type === 'list' ? block(child) : `<li>${inline(child.children)}</li>`));
+      const items = nodes(node.children).map((child) => (child.type === 'list' ? block(child, options) : `<li>${inline(child.children)}</li>`));
       return `<${tag}>${items.join('')}</${tag}>`;
     }
     case 'image': {
       const image = isNode(node.image) ? node.image : {};
-      const src = safeHref(image.url);
+      const relative = safeHref(image.url);
+      const src = relative && options.mediaBaseUrl && relative.startsWith('/') ? absoluteUrl(options.mediaBaseUrl, relative) : relative;
       if (!src) return '';
       const alt = typeof image.alternativeText === 'string' ? image.alternativeText : '';
       const size = ['width', 'height'].map((k) => (Number.isInteger(image[k]) ? ` ${k}="${image[k]}"` : '')).join('');
@@ -75,8 +82,10 @@ function block(node: Node): string {
 }
 
 /** Safe HTML of a blocks value; anything malformed renders as nothing rather than failing. */
-export function blocksToHtml(blocks: unknown): string {
-  return nodes(blocks).map(block).join('\n');
+export function blocksToHtml(blocks: unknown, options: HtmlOptions = {}): string {
+  return nodes(blocks)
+    .map((node) => block(node, options))
+    .join('\n');
 }
 
 function plain(children: unknown): string {
