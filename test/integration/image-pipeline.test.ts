@@ -183,6 +183,21 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       for (const key of ['social', 'wide', 'standard', 'square']) expect(await stdev(row.formats[key].url)).toBeGreaterThan(8);
     }, 60_000);
 
+    it('are made again when an editor sets the focal point after the upload', async () => {
+      const id = (await upload(await tall(), 'doc-sau.jpg').expect(201)).body[0].id;
+      const service = app.strapi.plugin('upload').service('upload');
+      const queue = app.strapi.plugin('image-pipeline').service('queue');
+      const crops = async () => (await app.strapi.db.query('plugin::upload.file').findOne({ where: { id } })).formats as Record<string, Format>;
+      for (const [focalPoint, channel] of [[{ x: 0.5, y: 0.95 }, 'b'], [{ x: 0.5, y: 0.05 }, 'r']] as const) {
+        await queue.idle();
+        await service.updateFileInfo(id, { focalPoint });
+        await queue.idle();
+        const formats = await crops();
+        for (const key of Object.keys(sizes)) expect([key, (await regionColour(stored(formats[key].url)))[channel] > 150]).toEqual([key, true]);
+        expect(formats.social_webp).toMatchObject({ focalPoint });
+      }
+    }, 60_000);
+
     it('are not made from an image too small for them (no enlarging), but the social card is', async () => {
       const small = await sharp({ create: { width: 1000, height: 800, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
       const id = (await upload(small, 'nho.jpg').expect(201)).body[0].id;

@@ -88,6 +88,12 @@ const storedFormat = (f: UploadFile) => ({
   ...(f.provider_metadata ? { provider_metadata: f.provider_metadata } : {}),
 });
 
+/** A focal point for comparison: the one a crop was made for against the row's. */
+const focalKey = (p: unknown) => {
+  const { x, y } = (p ?? {}) as { x?: number; y?: number };
+  return typeof x === 'number' && typeof y === 'number' ? `${x},${y}` : 'none';
+};
+
 /** A stored file row, as far as the processor reads it. */
 export interface FileRow {
   id: number;
@@ -269,12 +275,18 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** The derivatives a stored image should have and does not (yet). */
-    missing(row: Pick<FileRow, 'mime' | 'width' | 'height' | 'formats'>): Derivative[] {
+    /**
+     * The derivatives a stored image should have and does not (yet), and the crops made for
+     * another focal point than the row's (an editor set it after the upload).
+     */
+    missing(row: Pick<FileRow, 'mime' | 'width' | 'height' | 'formats' | 'focalPoint'>): Derivative[] {
       const format = row.mime.replace(/^image\//, '');
       if (!this.processes(format) || !row.width || !row.height) return [];
-      const formats = row.formats ?? {};
-      return this.plan(row.width, row.height).filter((d) => !(d.key in formats));
+      const formats = (row.formats ?? {}) as Record<string, { focalPoint?: unknown }>;
+      const focal = focalKey(row.focalPoint);
+      return this.plan(row.width, row.height).filter(
+        (d) => !(d.key in formats) || (d.resize.fit === 'cover' && focalKey(formats[d.key].focalPoint) !== focal)
+      );
     },
 
     /**
@@ -302,7 +314,8 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
       if (todo.length === 0) return;
       const gen = generation.get(id) ?? 0;
       const same = (r: FileRow | null) =>
-        r !== null && (generation.get(id) ?? 0) === gen && ['hash', 'url', 'size', 'width', 'height'].every((k) => r?.[k as keyof FileRow] === row[k as keyof FileRow]);
+        r !== null && (generation.get(id) ?? 0) === gen && focalKey(r.focalPoint) === focalKey(row.focalPoint) &&
+        ['hash', 'url', 'size', 'width', 'height'].every((k) => r?.[k as keyof FileRow] === row[k as keyof FileRow]);
 
       const format = row.mime.replace(/^image\//, '');
       const raw = await sharp(await readStored(row), { failOn: 'truncated' }).autoOrient().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
@@ -327,7 +340,9 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
             const now = await load();
             // Replaced content keeps its hash, so the new content may list a file of this name.
             if (!now || !same(now)) return now?.formats && d.key in now.formats ? 'stop' : 'remove';
-            const formats = { ...(now.formats ?? {}), [d.key]: storedFormat(file) };
+            // A crop records the focal point it was made for, so a new one is noticed.
+            const entry = d.resize.fit === 'cover' ? { ...storedFormat(file), focalPoint: row.focalPoint ?? null } : storedFormat(file);
+            const formats = { ...(now.formats ?? {}), [d.key]: entry };
             return (await strapi.db.query('plugin::upload.file').update({ where: { id }, data: { formats } })) ? 'kept' : 'remove';
           });
           if (outcome === 'remove') await provider().delete(file);
