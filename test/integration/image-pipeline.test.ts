@@ -68,10 +68,9 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       file = (await api().get(`/api/upload/files/${immediate.id}`).set('Authorization', `Bearer ${token}`).expect(200)).body;
     }, 60_000);
 
-    it('answers the upload before the WebP/AVIF encodes, listing only files that exist', async () => {
-      const keys = Object.keys(immediate.formats);
-      expect(keys).toEqual(expect.arrayContaining(['thumbnail', 'small', 'medium', 'large', 'social']));
-      expect(keys.some((k) => k.endsWith('_avif'))).toBe(false);
+    it('answers the upload with the original and its thumbnail; the rest comes from the queue', async () => {
+      expect(Object.keys(immediate.formats)).toEqual(['thumbnail']);
+      expect([immediate.width, immediate.height, immediate.placeholder.slice(0, 15)]).toEqual([1200, 1600, 'data:image/webp']);
       for (const f of Object.values(immediate.formats)) expect(fs.existsSync(stored(f.url))).toBe(true);
     });
 
@@ -101,6 +100,7 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       for (const size of ['thumbnail', 'small', 'medium', 'large', 'social']) {
         for (const suffix of ['', '_webp', '_avif']) expect(keys).toContain(`${size}${suffix}`);
       }
+      expect(keys).toEqual(expect.arrayContaining(['wide', 'standard', 'square']));
       const expectFormat = async (key: string, mime: string, width: number, height: number) => {
         const f = file.formats[key];
         expect([key, f.mime, f.width, f.height]).toEqual([key, mime, width, height]);
@@ -112,6 +112,9 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       await expectFormat('large_avif', 'image/avif', 750, 1000);
       await expectFormat('social', 'image/jpeg', 1200, 630);
       await expectFormat('social_webp', 'image/webp', 1200, 630);
+      await expectFormat('wide', 'image/jpeg', 1200, 675);
+      await expectFormat('standard', 'image/jpeg', 1200, 900);
+      await expectFormat('square', 'image/jpeg', 1200, 1200);
     });
 
     it('carries a tiny placeholder and its dominant colour', async () => {
@@ -132,19 +135,157 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
     expect([res.body[0].width, res.body[0].height]).toEqual([2560, 1920]);
   }, 60_000);
 
-  it('crops the social card around the focal point', async () => {
-    // Tall image: red top half, blue bottom half; the card's 1200×630 band is taken around the focal point.
-    const tall = await sharp({ create: { width: 1200, height: 2400, channels: 3, background: { r: 220, g: 20, b: 20 } } })
-      .composite([{ input: { create: { width: 1200, height: 1200, channels: 3, background: { r: 20, g: 20, b: 220 } } }, left: 0, top: 1200 }])
-      .jpeg()
-      .toBuffer();
-    const low = (await upload(tall, 'doc-thap.jpg', { focalPoint: { x: 0.5, y: 0.9 } }).expect(201)).body[0];
-    const high = (await upload(tall, 'doc-cao.jpg', { focalPoint: { x: 0.5, y: 0.1 } }).expect(201)).body[0];
-    await app.strapi.plugin('image-pipeline').service('queue').idle();
-    const colour = (f: UploadedFile) => regionColour(stored(f.formats.social.url));
-    expect((await colour(low)).b).toBeGreaterThan(150);
-    expect((await colour(high)).r).toBeGreaterThan(150);
-  }, 60_000);
+  describe('crops', () => {
+    // Tall image: red top half, blue bottom half; each crop is a band taken around the focal point.
+    const tall = () =>
+      sharp({ create: { width: 1200, height: 2400, channels: 3, background: { r: 220, g: 20, b: 20 } } })
+        .composite([{ input: { create: { width: 1200, height: 1200, channels: 3, background: { r: 20, g: 20, b: 220 } } }, left: 0, top: 1200 }])
+        .jpeg()
+        .toBuffer();
+    const sizes = { social: [1200, 630], wide: [1200, 675], standard: [1200, 900], square: [1200, 1200] };
+    let low: UploadedFile;
+    let high: UploadedFile;
+
+    beforeAll(async () => {
+      const ids = [
+        (await upload(await tall(), 'doc-thap.jpg', { focalPoint: { x: 0.5, y: 0.9 } }).expect(201)).body[0].id,
+        (await upload(await tall(), 'doc-cao.jpg', { focalPoint: { x: 0.5, y: 0.1 } }).expect(201)).body[0].id,
+      ];
+      await app.strapi.plugin('image-pipeline').service('queue').idle();
+      [low, high] = await Promise.all(ids.map(async (id) => (await api().get(`/api/upload/files/${id}`).set('Authorization', `Bearer ${token}`).expect(200)).body));
+    }, 60_000);
+
+    it.each(Object.entries(sizes))('%s is centred on the focal point, at its size', async (key, [width, height]) => {
+      for (const [file, channel] of [[low, 'b'], [high, 'r']] as const) {
+        const f = file.formats[key];
+        expect([key, f.mime, f.width, f.height]).toEqual([key, 'image/jpeg', width, height]);
+        const meta = await sharp(stored(f.url)).metadata();
+        expect([meta.width, meta.height]).toEqual([width, height]);
+        expect((await regionColour(stored(f.url)))[channel]).toBeGreaterThan(150);
+      }
+    });
+
+    it('follows what is interesting when no focal point is set (attention strategy)', async () => {
+      // Flat grey with one busy, colourful patch low on the picture: the crops take it in.
+      const patch = await sharp(Buffer.from(Array.from({ length: 300 * 300 * 3 }, (_, i) => (i * 7919) % 256)), { raw: { width: 300, height: 300, channels: 3 } })
+        .png()
+        .toBuffer();
+      const plain = await sharp({ create: { width: 1200, height: 2400, channels: 3, background: '#808080' } })
+        .composite([{ input: patch, left: 450, top: 2000 }])
+        .jpeg()
+        .toBuffer();
+      const id = (await upload(plain, 'chu-the.jpg').expect(201)).body[0].id;
+      await app.strapi.plugin('image-pipeline').service('queue').idle();
+      const row = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id } });
+      const stdev = async (url: string) => (await sharp(stored(url)).stats()).channels[0].stdev;
+      // A centre crop would be flat grey (deviation near 0); one holding the patch is not.
+      for (const key of ['social', 'wide', 'standard', 'square']) expect([key, await stdev(row.formats[key].url)]).toEqual([key, expect.any(Number)]);
+      for (const key of ['social', 'wide', 'standard', 'square']) expect(await stdev(row.formats[key].url)).toBeGreaterThan(8);
+    }, 60_000);
+
+    it('are made again when an editor sets the focal point after the upload', async () => {
+      const id = (await upload(await tall(), 'doc-sau.jpg').expect(201)).body[0].id;
+      const service = app.strapi.plugin('upload').service('upload');
+      const queue = app.strapi.plugin('image-pipeline').service('queue');
+      const crops = async () => (await app.strapi.db.query('plugin::upload.file').findOne({ where: { id } })).formats as Record<string, Format>;
+      for (const [focalPoint, channel] of [[{ x: 0.5, y: 0.95 }, 'b'], [{ x: 0.5, y: 0.05 }, 'r']] as const) {
+        await queue.idle();
+        await service.updateFileInfo(id, { focalPoint });
+        await queue.idle();
+        const formats = await crops();
+        for (const key of Object.keys(sizes)) expect([key, (await regionColour(stored(formats[key].url)))[channel] > 150]).toEqual([key, true]);
+        expect(formats.social_webp).toMatchObject({ focalPoint });
+      }
+    }, 60_000);
+
+    it('are not made from an image too small for them (no enlarging), but the social card is', async () => {
+      const small = await sharp({ create: { width: 1000, height: 800, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
+      const id = (await upload(small, 'nho.jpg').expect(201)).body[0].id;
+      await app.strapi.plugin('image-pipeline').service('queue').idle();
+      const row = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id } });
+      expect(Object.keys(row.formats)).toEqual(expect.arrayContaining(['thumbnail', 'small', 'medium', 'social', 'small_avif']));
+      expect(Object.keys(row.formats)).not.toEqual(expect.arrayContaining(['wide']));
+      expect(Object.keys(row.formats).filter((k) => ['wide', 'standard', 'square', 'large'].includes(k))).toEqual([]);
+    }, 60_000);
+  });
+
+  describe('the background queue', () => {
+    const queue = () => app.strapi.plugin('image-pipeline').service('queue');
+    const regenerate = () => app.strapi.plugin('image-pipeline').service('regenerate');
+    const row = (id: number) => app.strapi.db.query('plugin::upload.file').findOne({ where: { id } });
+    const allStored = (formats: Record<string, Format>) => Object.values(formats).every((f) => fs.existsSync(stored(f.url)));
+
+    it('leaves work lost to a restart for the start-up sweep, which completes it', async () => {
+      // Stopping drops queued work, as a crash would: only the database knows what is missing.
+      await queue().stop();
+      let id: number;
+      try {
+        id = (await upload(await phonePhoto(), 'mat-dien.jpg').expect(201)).body[0].id;
+        await new Promise((r) => setTimeout(r, 300));
+        expect(Object.keys((await row(id)).formats)).toEqual(['thumbnail']);
+      } finally {
+        queue().start();
+      }
+      await queue().idle();
+      expect(Object.keys((await row(id)).formats)).toEqual(['thumbnail']);
+
+      expect(await regenerate().requeue()).toBeGreaterThanOrEqual(1);
+      await queue().idle();
+      const after = await row(id);
+      expect(Object.keys(after.formats)).toEqual(expect.arrayContaining(['small', 'large_avif', 'social_webp', 'wide', 'square']));
+      expect(regenerate().isComplete(after)).toBe(true);
+      expect(allStored(after.formats)).toBe(true);
+      // Idempotent: nothing left to queue.
+      expect(await regenerate().requeue()).toBe(0);
+    }, 60_000);
+
+    it('never lists a format whose file is not stored', async () => {
+      // The provider fails on one file: that format must not appear; the others do, and exist.
+      const provider = app.strapi.plugin('upload').service('provider');
+      const realUpload = provider.upload;
+      const seen: string[] = [];
+      provider.upload = async (file: { hash: string }) => {
+        if (file.hash.startsWith('medium_avif_')) throw new Error('storage unavailable');
+        await realUpload.call(provider, file);
+        // Checked while the queue works: whatever the row lists at this moment is stored.
+        const now = await app.strapi.db.query('plugin::upload.file').findMany({ where: { name: 'loi-luu.jpg' } });
+        for (const r of now) for (const f of Object.values((r.formats ?? {}) as Record<string, Format>)) if (!fs.existsSync(stored(f.url))) seen.push(f.url);
+      };
+      let id: number;
+      try {
+        id = (await upload(await phonePhoto(), 'loi-luu.jpg').expect(201)).body[0].id;
+        await queue().idle();
+      } finally {
+        provider.upload = realUpload;
+      }
+      expect(seen).toEqual([]);
+      const failed = await row(id);
+      expect(Object.keys(failed.formats)).toEqual(expect.arrayContaining(['small', 'medium', 'large_webp', 'large_avif']));
+      expect(Object.keys(failed.formats)).not.toContain('medium_avif');
+      expect(allStored(failed.formats)).toBe(true);
+      // What failed is picked up again by the sweep.
+      await regenerate().requeue();
+      await queue().idle();
+      expect(Object.keys((await row(id)).formats)).toContain('medium_avif');
+    }, 60_000);
+
+    it('does not list formats of content that was replaced meanwhile', async () => {
+      const first = (await upload(await phonePhoto(), 'thay-the.jpg').expect(201)).body[0];
+      // Replaced while its sizes are being made: the queue's work on the old content is dropped.
+      const square = await sharp({ create: { width: 1500, height: 1500, channels: 3, background: '#0a0' } }).jpeg().toBuffer();
+      await api().post(`/api/upload?id=${first.id}`).set('Authorization', `Bearer ${token}`).attach('files', square, 'thay-the.jpg').expect(200);
+      await queue().idle();
+      const after = await row(first.id);
+      expect([after.width, after.height]).toEqual([1500, 1500]);
+      for (const [key, f] of Object.entries(after.formats as Record<string, Format>)) {
+        const meta = await sharp(stored(f.url)).metadata();
+        // Every stored size is of the square picture, none of the portrait one.
+        expect([key, Math.abs((meta.width ?? 0) / (meta.height ?? 1) - f.width / f.height) < 0.02]).toEqual([key, true]);
+        if (f.mime === 'image/jpeg' && ['small', 'medium', 'large', 'thumbnail'].includes(key)) expect([key, meta.width]).toEqual([key, meta.height]);
+      }
+      expect(allStored(after.formats)).toBe(true);
+    }, 60_000);
+  });
 
   describe('refuses bad uploads with a 400 and stores nothing', () => {
     it.each([
@@ -174,6 +315,8 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
     await app.strapi.plugin('image-pipeline').service('queue').idle();
     // Make it look like an upload from before the plugin.
     await app.strapi.db.query('plugin::upload.file').update({ where: { id: photo.id }, data: { placeholder: null, formats: { thumbnail: photo.formats.thumbnail } } });
+    const incomplete = (await app.strapi.db.query('plugin::upload.file').findMany()).filter((r: never) => !regenerate.isComplete(r));
+    expect(incomplete.map((r: { name: string }) => r.name)).toEqual(['cu.jpg']);
     const first = await regenerate.run();
     expect(first.failed).toBe(0);
     expect(first.regenerated).toBe(1);

@@ -49,15 +49,33 @@ describe('planDerivatives', () => {
     includeOriginalFormat: true,
   };
 
-  it('makes every smaller size in three formats, and the social card', () => {
+  it('makes every smaller size in three formats, and the social card: original format first, AVIF last', () => {
     const keys = planDerivatives({ width: 1200, height: 1600 }, opts).map((d) => d.key);
     expect(keys).toEqual([
-      'thumbnail', 'thumbnail_webp', 'thumbnail_avif',
-      'large', 'large_webp', 'large_avif',
-      'medium', 'medium_webp', 'medium_avif',
-      'small', 'small_webp', 'small_avif',
-      'social', 'social_webp', 'social_avif',
+      'thumbnail', 'large', 'medium', 'small', 'social',
+      'thumbnail_webp', 'large_webp', 'medium_webp', 'small_webp', 'social_webp',
+      'thumbnail_avif', 'large_avif', 'medium_avif', 'small_avif', 'social_avif',
     ]);
+  });
+
+  const crops = { wide: { width: 1200, height: 675 }, standard: { width: 1200, height: 900 }, square: { width: 1200, height: 1200 } };
+
+  it('adds the aspect crops in the original format only', () => {
+    const plan = planDerivatives({ width: 2560, height: 1920 }, { ...opts, crops });
+    expect(plan.filter((d) => d.format === null).map((d) => d.key)).toEqual(['thumbnail', 'large', 'medium', 'small', 'social', 'wide', 'standard', 'square']);
+    expect(plan.filter((d) => d.format !== null).map((d) => d.key)).not.toEqual(expect.arrayContaining(['wide_webp']));
+    expect(plan.find((d) => d.key === 'square')?.resize).toEqual({ width: 1200, height: 1200, fit: 'cover' });
+  });
+
+  it.each([
+    ['too narrow for any crop', { width: 1199, height: 2000 }, []],
+    ['1200 px square holds all three', { width: 1200, height: 1200 }, ['wide', 'standard', 'square']],
+    ['a wide panorama holds only the 16:9 one', { width: 2400, height: 700 }, ['wide']],
+    ['a 4:3 landscape of 1600×1200 holds all three', { width: 1600, height: 1200 }, ['wide', 'standard', 'square']],
+    ['1600×1000 is too short for the square', { width: 1600, height: 1000 }, ['wide', 'standard']],
+  ])('skips a crop it would have to enlarge: %s', (_name, image, expected) => {
+    const keys = planDerivatives(image, { ...opts, crops }).map((d) => d.key);
+    expect(keys.filter((k) => k in crops)).toEqual(expected);
   });
 
   it('never enlarges: a small image gets only what fits, and no extra formats when none are set', () => {
@@ -74,6 +92,9 @@ describe('validateConfig', () => {
     ['an unknown format', { formats: ['jxl' as never] }, /formats/],
     ['a tiny max edge', { maxEdge: 10 }, /maxEdge/],
     ['a bad social size', { social: { width: 0, height: 630 } }, /social.width/],
+    ['a bad crop size', { crops: { wide: { width: 1200, height: 50 } } }, /wide.height/],
+    ['a crop named like the thumbnail', { crops: { thumbnail: { width: 1200, height: 900 } } }, /thumbnail/],
+    ['no upload concurrency', { concurrency: 0 }, /concurrency/],
   ])('refuses %s', (_name, patch, message) => expect(() => validateConfig(withConfig(patch))).toThrow(message));
 });
 

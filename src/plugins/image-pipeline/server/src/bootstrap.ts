@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Guard } from './services/guard';
 import type { Processor } from './services/processor';
-import type { Queue } from './services/queue';
+import type { Regenerate } from './services/regenerate';
 import type { IncomingFile, UploadFile } from './utils/upload-file';
 
 type UploadService = {
@@ -9,45 +9,68 @@ type UploadService = {
   replace(id: unknown, args: { data: unknown; file: IncomingFile }, opts?: unknown): Promise<unknown>;
 };
 type ImageManipulation = {
+  isFaultyImage(file: UploadFile): Promise<boolean>;
   optimize(file: UploadFile): Promise<UploadFile>;
+  generateThumbnail(file: UploadFile): Promise<UploadFile | null>;
   generateResponsiveFormats(file: UploadFile): Promise<{ key: string; file: UploadFile }[]>;
 };
 
 /**
- * Hooks into Strapi's upload service rather than replacing it: uploads are checked before it
- * stores anything, and its image steps (optimize, responsive formats) run our processor. Files
- * still go through the configured provider, so S3-compatible storage works as for vanilla Strapi.
+ * Hooks into Strapi's upload service rather than replacing it: uploads are checked (and decoded
+ * once) before it stores anything, and its image steps use what that decode made. The sizes,
+ * crops and WebP/AVIF encodes are queued once the file row exists. Files still go through the
+ * configured provider, so S3-compatible storage works as for vanilla Strapi.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = strapi.plugin('image-pipeline');
   const guard = () => plugin.service('guard') as Guard;
   const processor = () => plugin.service('processor') as Processor;
+  const regenerate = () => plugin.service('regenerate') as Regenerate;
 
   const upload = strapi.plugin('upload').service('upload') as UploadService;
   const originalUpload = upload.upload.bind(upload);
   const originalReplace = upload.replace.bind(upload);
-  upload.upload = async (args, opts) => {
-    for (const file of Array.isArray(args.files) ? args.files : [args.files]) await guard().check(file);
-    return originalUpload(args, opts);
+  /** Checks the files, runs the upload, and forgets what was prepared for it either way. */
+  const guarded = async <T>(files: IncomingFile[], run: () => Promise<T>): Promise<T> => {
+    try {
+      for (const file of files) await guard().check(file);
+      return await run();
+    } finally {
+      for (const file of files) await processor().release(file.filepath);
+    }
   };
-  upload.replace = async (id, args, opts) => {
-    if (args.file) await guard().check(args.file);
-    return originalReplace(id, args, opts);
-  };
+  upload.upload = (args, opts) => guarded(Array.isArray(args.files) ? args.files : [args.files], () => originalUpload(args, opts));
+  upload.replace = (id, args, opts) =>
+    guarded(args.file ? [args.file] : [], () => processor().replacing(Number(id), () => originalReplace(id, args, opts)));
 
   const images = strapi.plugin('upload').service('image-manipulation') as ImageManipulation;
+  const { isFaultyImage, generateThumbnail } = images;
+  // The guard has decoded it in full already.
+  images.isFaultyImage = async (file) => (processor().isPrepared(file.filepath) ? false : isFaultyImage(file));
   images.optimize = (file) => processor().original(file);
-  images.generateResponsiveFormats = (file) => processor().derivatives(file);
+  images.generateThumbnail = async (file) => {
+    const made = processor().thumbnail(file);
+    return made === undefined ? generateThumbnail(file) : made;
+  };
+  // Every other size is made by the queue.
+  images.generateResponsiveFormats = async () => [];
 
-  // Once the file row exists (new upload, or a replaced file), its WebP/AVIF encodes are queued.
-  const queueEncodes = (event: { result?: { id?: number; hash?: string } }) => {
-    const { id, hash } = event.result ?? {};
-    const job = id && hash ? processor().encodeLater(hash, id) : null;
-    if (job) (plugin.service('queue') as Queue).add(job);
+  // Once the row of an image the pipeline processed exists (new upload, replaced file, new focal
+  // point…), whatever it is missing is queued. The queue's own writes (only `formats`) are not.
+  const queueMissing = (event: { result?: { id?: number; placeholder?: string | null }; params?: { data?: Record<string, unknown> } }) => {
+    const { id, placeholder } = event.result ?? {};
+    const keys = Object.keys(event.params?.data ?? {});
+    if (!id || !placeholder || (keys.length === 1 && keys[0] === 'formats')) return;
+    regenerate().queue(id);
   };
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],
-    afterCreate: queueEncodes,
-    afterUpdate: queueEncodes,
+    afterCreate: queueMissing,
+    afterUpdate: queueMissing,
   });
+
+  // Work a crash or restart left undone is found from the database, in the background.
+  regenerate()
+    .requeue()
+    .catch((error: Error) => strapi.log.error(`[image-pipeline] start-up sweep failed: ${error.message}`));
 };

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import sharp, { type Metadata } from 'sharp';
 import type { PluginConfig } from '../config';
 import { sniff } from '../utils/sniff';
+import type { Processor } from './processor';
 import type { IncomingFile } from '../utils/upload-file';
 
 const WHAT: Record<string, string> = {
@@ -14,7 +15,8 @@ const WHAT: Record<string, string> = {
 
 /**
  * Checks uploads before anything is stored: the real type from the content, a pixel limit against
- * decompression bombs, and a full decode against truncated or corrupt images. A refusal is a 400
+ * decompression bombs, and a full decode against truncated or corrupt images (for JPEG, PNG, WebP
+ * and AVIF, the processor's one decode of the upload). A refusal is a 400
  * with a Vietnamese message; nothing reaches the disk or the database.
  */
 export const guard = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -55,8 +57,13 @@ export const guard = ({ strapi }: { strapi: Core.Strapi }) => {
           `Ảnh "${name}" quá lớn: ${(pixels / 1e6).toFixed(1)} triệu điểm ảnh, tối đa ${(maxPixels / 1e6).toFixed(0)} triệu.`
         );
       }
+      const processor = strapi.plugin('image-pipeline').service('processor') as Processor;
       try {
-        await sharp(file.filepath, { limitInputPixels: maxPixels, failOn: 'truncated' }).stats();
+        // A full decode finds truncated or corrupt data. For the images the pipeline re-encodes,
+        // that decode is the one that also makes the stored original (so the upload is decoded once).
+        const format = processor.formatOf(meta);
+        if (processor.processes(format)) await processor.prepare(file.filepath, format as string);
+        else await sharp(file.filepath, { limitInputPixels: maxPixels, failOn: 'truncated' }).stats();
       } catch {
         throw new errors.ValidationError(`Ảnh "${name}" bị hỏng hoặc tải lên chưa trọn vẹn.`);
       }

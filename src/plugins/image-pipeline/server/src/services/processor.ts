@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import type { PluginConfig } from '../config';
 import { planDerivatives, type Derivative } from '../utils/derivatives';
 import { focalCrop } from '../utils/focal';
@@ -10,76 +10,66 @@ import { hexColour, kilobytes, type UploadFile } from '../utils/upload-file';
 
 const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
 const EXT: Record<string, string> = { jpeg: '.jpg', png: '.png', webp: '.webp', avif: '.avif', gif: '.gif' };
+/** What the pipeline re-encodes; GIF (animation) is left as Strapi handles it. */
+const PROCESSED = ['jpeg', 'png', 'webp', 'avif'];
+const THUMBNAIL = { width: 245, height: 156 };
 
 /** Encodes to a format with settings chosen for news photos (size over the last bit of quality). */
 function encode(pipeline: Sharp, format: string): Sharp {
   switch (format) {
-    case 'jpeg':
-      // libjpeg-turbo, not mozjpeg: several times faster, and these encodes are on the upload's clock.
-      return pipeline.jpeg({ quality: 82, progressive: true, optimiseCoding: true });
     case 'png':
-      return pipeline.png({ compressionLevel: 9 });
+      // zlib level 6 rather than 9: nearly the same bytes, several times faster on a 5 MP original.
+      return pipeline.png({ compressionLevel: 6 });
     case 'webp':
       return pipeline.webp({ quality: 78 });
     case 'avif':
       return pipeline.avif({ quality: 50, effort: 2 });
-    case 'gif':
-      return pipeline.gif();
     default:
+      // libjpeg-turbo, not mozjpeg: several times faster.
       return pipeline.jpeg({ quality: 82, progressive: true, optimiseCoding: true });
   }
 }
 
-/**
- * The processed original of each upload in flight. Strapi sends the original to the provider while
- * it asks for the sizes, and the provider may drop `filepath` from the shared object meanwhile.
- */
-const processed = new WeakMap<UploadFile, string>();
+type Raw = { data: Buffer; info: OutputInfo };
+const fromRaw = (raw: Raw) =>
+  sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels as 1 | 2 | 3 | 4 } });
 
-/** Strapi's working folder for this upload (removed by Strapi when the upload returns). */
-const workDir = (file: UploadFile) => file.tmpWorkingDirectory ?? path.dirname(file.filepath ?? os.tmpdir());
-
-interface Source {
-  source: string;
+interface Written {
+  path: string;
   width: number;
   height: number;
-  format: string;
-  focalPoint: { x: number; y: number } | null;
+  size: number;
 }
 
-/** Encodes waiting for the queue, by the hash of the upload they belong to. */
-const waiting = new Map<string, { image: Source; plan: Derivative[]; file: UploadFile; dir: string }>();
+/** An upload already processed by the guard's single decode, waiting for Strapi to store it. */
+interface Prepared {
+  dir: string;
+  format: string;
+  original: Written;
+  thumbnail: Written | null;
+  placeholder: string;
+  dominantColor: string;
+}
 
-/** One derivative: resized or cropped, encoded, written into `dir`. */
-async function render(image: Source, d: Derivative, file: UploadFile, dir: string): Promise<UploadFile> {
-  const outFormat = d.format ?? image.format;
-  // The source is our own processed original (already checked and clamped), so no pixel limit here.
-  let pipeline = sharp(image.source, { failOn: 'truncated' });
-  if (d.resize.fit === 'cover' && image.focalPoint) {
-    pipeline = pipeline
-      .extract(focalCrop({ width: image.width, height: image.height }, d.resize, image.focalPoint))
-      .resize({ width: d.resize.width, height: d.resize.height, fit: 'cover' });
-  } else if (d.resize.fit === 'cover') {
-    pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'cover', position: sharp.strategy.attention });
-  } else {
-    pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'inside', withoutEnlargement: true });
-  }
-  const hash = `${d.key}_${file.hash}`;
-  const out = path.join(dir, hash);
-  const info = await encode(pipeline, outFormat).toFile(out);
-  const base = file.name.replace(/\.[^.]+$/, '');
+const write = async (pipeline: Sharp, format: string, out: string): Promise<Written> => {
+  const info = await encode(pipeline, format).toFile(out);
+  return { path: out, width: info.width, height: info.height, size: info.size };
+};
+
+/** A file object for Strapi's upload provider. */
+function asUpload(w: Written, f: { name: string; hash: string; format: string; path?: string | null }): UploadFile {
   return {
-    name: `${d.size}_${base}${EXT[outFormat] ?? file.ext ?? ''}`,
-    hash,
-    ext: EXT[outFormat] ?? file.ext,
-    mime: MIME[outFormat] ?? file.mime,
-    filepath: out,
-    path: file.path ?? null,
-    getStream: () => fs.createReadStream(out),
-    width: info.width,
-    height: info.height,
-    size: kilobytes(info.size),
-    sizeInBytes: info.size,
+    name: f.name,
+    hash: f.hash,
+    ext: EXT[f.format],
+    mime: MIME[f.format],
+    filepath: w.path,
+    path: f.path ?? null,
+    getStream: () => fs.createReadStream(w.path),
+    width: w.width,
+    height: w.height,
+    size: kilobytes(w.size),
+    sizeInBytes: w.size,
   };
 }
 
@@ -98,51 +88,175 @@ const storedFormat = (f: UploadFile) => ({
   ...(f.provider_metadata ? { provider_metadata: f.provider_metadata } : {}),
 });
 
+/** A focal point for comparison: the one a crop was made for against the row's. */
+const focalKey = (p: unknown) => {
+  const { x, y } = (p ?? {}) as { x?: number; y?: number };
+  return typeof x === 'number' && typeof y === 'number' ? `${x},${y}` : 'none';
+};
+
+/** A stored file row, as far as the processor reads it. */
+export interface FileRow {
+  id: number;
+  name: string;
+  hash: string;
+  ext: string;
+  mime: string;
+  url: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  path?: string | null;
+  formats: Record<string, unknown> | null;
+  placeholder: string | null;
+  focalPoint: { x: number; y: number } | null;
+}
+
+/** Runs `fn` when fewer than `limit` others are running. */
+function limiter(limit: () => number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (active >= limit()) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await fn();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /**
- * The sharp work on uploaded images. Strapi's upload service calls it through the
- * image-manipulation hooks, so every output goes through the configured upload provider.
+ * The sharp work on uploaded images. Before the upload answers: one decode of the upload (which
+ * is also the guard's check that it is whole), giving the upright, clamped, metadata-free original,
+ * its thumbnail, placeholder and dominant colour. Everything else (sizes, crops, WebP, AVIF) is
+ * made later by `complete`, run by the queue, through Strapi's upload provider.
  */
 export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::image-pipeline') as PluginConfig;
-  const open = (filepath: string) => sharp(filepath, { limitInputPixels: config().maxPixels, failOn: 'truncated' });
+  const prepared = new Map<string, Prepared>();
+  /** Prepared uploads by the file object Strapi carries through its upload (after `original`). */
+  const byFile = new WeakMap<UploadFile, Prepared>();
+  /** Bumped when a stored file gets new content (replace): a job working on the old one stops. */
+  const generation = new Map<number, number>();
+  /** Serialises a replace and the queue's writes to the same row. */
+  const locks = new Map<number, Promise<unknown>>();
+  const limit = limiter(() => config().concurrency);
+
+  function withLock<T>(id: number, fn: () => Promise<T>): Promise<T> {
+    const previous = locks.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(fn);
+    const tail = next.catch(() => undefined);
+    locks.set(id, tail);
+    void tail.then(() => locks.get(id) === tail && locks.delete(id));
+    return next;
+  }
+
+  /** Strapi's provider service (upload with its checks) and the provider itself (delete). */
+  const provider = () => ({
+    upload: (f: UploadFile) => (strapi.plugin('upload').service('provider') as { upload(f: UploadFile): Promise<void> }).upload(f),
+    delete: (f: UploadFile) => (strapi.plugin('upload') as unknown as { provider: { delete(f: UploadFile): Promise<void> } }).provider.delete(f),
+  });
+
+  async function readStored(row: Pick<FileRow, 'url'>): Promise<Buffer> {
+    if (/^https?:\/\//.test(row.url)) {
+      const res = await fetch(row.url);
+      if (!res.ok) throw new Error(`${row.url} → ${res.status}`);
+      return Buffer.from(await res.arrayBuffer());
+    }
+    return fs.promises.readFile(path.join(strapi.dirs.static.public, row.url));
+  }
 
   return {
+    /** The bytes of a stored file, from the public folder or the provider's URL. */
+    readStored,
+
+    /** Whether this format is re-encoded by the pipeline. */
+    processes: (format: string | undefined) => Boolean(format && PROCESSED.includes(format)),
+
+    /** The format of an image from its sharp metadata (sharp calls AVIF "heif"). */
+    formatOf: (meta: Metadata) => (meta.format === 'heif' && meta.compression === 'av1' ? 'avif' : meta.format),
+
     /**
-     * The stored original: turned upright by its EXIF orientation, converted to sRGB, every
-     * metadata block (EXIF, GPS, XMP, IPTC) dropped, longest edge clamped. Always re-encoded,
-     * even when that does not make it smaller: privacy comes before bytes.
+     * Decodes an upload once (refusing truncated data and more than `maxPixels`), and writes the
+     * stored original — upright by EXIF orientation, sRGB, every metadata block (EXIF, GPS, XMP,
+     * IPTC) dropped, longest edge clamped — and its thumbnail; placeholder and dominant colour
+     * come from the thumbnail-sized pixels. Always re-encoded: privacy comes before bytes.
      */
+    async prepare(filepath: string, format: string): Promise<void> {
+      const { maxEdge, maxPixels, placeholderSize } = config();
+      const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'image-pipeline-'));
+      try {
+        const result = await limit(async () => {
+          const raw = await sharp(filepath, { limitInputPixels: maxPixels, failOn: 'truncated' })
+            .autoOrient()
+            .resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true })
+            .toColourspace('srgb')
+            .raw()
+            .toBuffer({ resolveWithObject: true });
+          const original = await write(fromRaw(raw), format, path.join(dir, 'original'));
+          const small = await fromRaw(raw)
+            .resize({ ...THUMBNAIL, fit: 'inside', withoutEnlargement: true })
+            .raw()
+            .toBuffer({ resolveWithObject: true });
+          const larger = raw.info.width > THUMBNAIL.width || raw.info.height > THUMBNAIL.height;
+          const thumbnail = larger ? await write(fromRaw(small), format, path.join(dir, 'thumbnail')) : null;
+          const tiny = await fromRaw(small)
+            .resize({ width: placeholderSize, height: placeholderSize, fit: 'inside' })
+            .webp({ quality: 40 })
+            .toBuffer();
+          const { dominant } = await fromRaw(small).stats();
+          return { original, thumbnail, placeholder: `data:image/webp;base64,${tiny.toString('base64')}`, dominantColor: hexColour(dominant) };
+        });
+        prepared.set(filepath, { dir, format, ...result });
+      } catch (error) {
+        await fs.promises.rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+    },
+
+    /** Forgets a prepared upload once Strapi has stored it (or failed to). */
+    async release(filepath: string): Promise<void> {
+      const p = prepared.get(filepath);
+      prepared.delete(filepath);
+      if (p) await fs.promises.rm(p.dir, { recursive: true, force: true });
+    },
+
+    /** Whether the guard has already decoded this upload in full. */
+    isPrepared: (filepath: string | undefined) => Boolean(filepath && prepared.has(filepath)),
+
+    /** Strapi's `optimize`: the prepared original in place of the upload. */
     async original(file: UploadFile): Promise<UploadFile> {
       if (!file.filepath) return file;
-      const { format } = await open(file.filepath).metadata();
-      if (!format || !MIME[format] || format === 'gif') return file;
-      const out = path.join(workDir(file), `original-${file.hash}`);
-      const { maxEdge } = config();
-      const info = await encode(
-        open(file.filepath).rotate().resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb'),
-        format
-      ).toFile(out);
-      const extras = await this.describe(out);
+      if (!prepared.has(file.filepath)) {
+        // Not through the guarded upload service (no check ran): prepare it now.
+        const format = this.formatOf(await sharp(file.filepath).metadata());
+        if (!this.processes(format)) return file;
+        await this.prepare(file.filepath, format as string);
+      }
+      const p = prepared.get(file.filepath) as Prepared;
+      const { original } = p;
       const result: UploadFile = {
         ...file,
-        filepath: out,
-        getStream: () => fs.createReadStream(out),
-        width: info.width,
-        height: info.height,
-        size: kilobytes(info.size),
-        sizeInBytes: info.size,
-        ...extras,
+        filepath: original.path,
+        getStream: () => fs.createReadStream(original.path),
+        width: original.width,
+        height: original.height,
+        size: kilobytes(original.size),
+        sizeInBytes: original.size,
+        placeholder: p.placeholder,
+        dominantColor: p.dominantColor,
       };
-      processed.set(result, out);
+      byFile.set(result, p);
       return result;
     },
 
-    /** A blurred placeholder small enough to inline (data URI) and the dominant colour. */
-    async describe(filepath: string): Promise<{ placeholder: string; dominantColor: string }> {
-      const edge = config().placeholderSize;
-      const tiny = await sharp(filepath).resize({ width: edge, height: edge, fit: 'inside' }).webp({ quality: 40 }).toBuffer();
-      const { dominant } = await sharp(filepath).stats();
-      return { placeholder: `data:image/webp;base64,${tiny.toString('base64')}`, dominantColor: hexColour(dominant) };
+    /** Strapi's `generateThumbnail`: the one made with the original (null: Strapi makes its own). */
+    thumbnail(file: UploadFile): UploadFile | null | undefined {
+      const p = byFile.get(file);
+      if (!p) return undefined;
+      return p.thumbnail && asUpload(p.thumbnail, { name: `thumbnail_${file.name}`, hash: `thumbnail_${file.hash}`, format: p.format, path: file.path });
     },
 
     /** Every derivative an image of this size gets, with Strapi's breakpoints and our config. */
@@ -152,8 +266,9 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
         { width, height },
         {
           breakpoints: strapi.config.get('plugin::upload.breakpoints', { large: 1000, medium: 750, small: 500 }) as Record<string, number>,
-          thumbnail: { width: 245, height: 156 },
+          thumbnail: THUMBNAIL,
           social: cfg.social,
+          crops: cfg.crops,
           formats: cfg.formats,
           includeOriginalFormat: true,
         }
@@ -161,68 +276,81 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Every size in the original format, now, and the social card; the WebP/AVIF versions of
-     * each are encoded later by the queue (see `encodeLater`), so the upload does not wait for
-     * them. Sizes are made one at a time to keep memory flat. Strapi makes the original-format
-     * thumbnail itself.
+     * The derivatives a stored image should have and does not (yet), and the crops made for
+     * another focal point than the row's (an editor set it after the upload).
      */
-    async derivatives(file: UploadFile): Promise<{ key: string; file: UploadFile }[]> {
-      const source = processed.get(file) ?? file.filepath;
-      if (!source) return [];
-      const meta = await open(source).metadata();
-      const format = meta.format && MIME[meta.format] ? meta.format : null;
-      if (!format || !meta.width || !meta.height || format === 'gif') return [];
-      const plan = this.plan(meta.width, meta.height).filter((d) => !(d.size === 'thumbnail' && d.format === null));
-      const image = { source, width: meta.width, height: meta.height, format, focalPoint: file.focalPoint ?? null };
-
-      const now = plan.filter((d) => d.format === null);
-      const later = plan.filter((d) => d.format !== null);
-      const results: { key: string; file: UploadFile }[] = [];
-      for (const d of now) results.push({ key: d.key, file: await render(image, d, file, workDir(file)) });
-
-      if (later.length > 0) {
-        // Strapi removes its working folder when the upload returns: keep a copy for the queue.
-        const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'image-pipeline-'));
-        const copy = path.join(dir, 'source');
-        await fs.promises.copyFile(source, copy);
-        waiting.set(file.hash, { image: { ...image, source: copy }, plan: later, file: { name: file.name, hash: file.hash, ext: file.ext, mime: file.mime, path: file.path ?? null }, dir });
-      }
-      return results;
+    missing(row: Pick<FileRow, 'mime' | 'width' | 'height' | 'formats' | 'focalPoint'>): Derivative[] {
+      const format = row.mime.replace(/^image\//, '');
+      if (!this.processes(format) || !row.width || !row.height) return [];
+      const formats = (row.formats ?? {}) as Record<string, { focalPoint?: unknown }>;
+      const focal = focalKey(row.focalPoint);
+      return this.plan(row.width, row.height).filter(
+        (d) => !(d.key in formats) || (d.resize.fit === 'cover' && focalKey(formats[d.key].focalPoint) !== focal)
+      );
     },
 
     /**
-     * The encode left for later for a stored file (by its hash), as a job for the queue: render,
-     * send through the upload provider, then add to the row's formats, unless the file was deleted
-     * or replaced meanwhile (then the new outputs are removed again).
+     * Replaces a stored file's content (Strapi's `replace`) so that no queued write for its old
+     * content can land after it.
      */
-    encodeLater(hash: string, fileId: number): (() => Promise<void>) | null {
-      const work = waiting.get(hash);
-      if (!work) return null;
-      waiting.delete(hash);
-      return async () => {
-        const provider = strapi.plugin('upload').service('provider') as {
-          upload(f: UploadFile): Promise<void>;
-          delete(f: UploadFile): Promise<void>;
-        };
-        const made: { key: string; file: UploadFile }[] = [];
-        try {
-          for (const d of work.plan) {
-            const out = await render(work.image, d, work.file, work.dir);
-            await provider.upload(out);
-            made.push({ key: d.key, file: out });
+    replacing<T>(id: number, fn: () => Promise<T>): Promise<T> {
+      return withLock(id, () => {
+        generation.set(id, (generation.get(id) ?? 0) + 1);
+        return fn();
+      });
+    },
+
+    /**
+     * Makes what a stored image is missing, from its stored original, one derivative at a time:
+     * render, send through the upload provider, then add to the row's `formats` — so the API never
+     * lists a file that is not stored. Stops (and removes what it just stored) when the file was
+     * deleted or replaced meanwhile. Idempotent: what is there already is not made again.
+     */
+    async complete(id: number): Promise<void> {
+      const load = () => strapi.db.query('plugin::upload.file').findOne({ where: { id } }) as Promise<FileRow | null>;
+      const row = await load();
+      if (!row) return;
+      const todo = this.missing(row);
+      if (todo.length === 0) return;
+      const gen = generation.get(id) ?? 0;
+      const same = (r: FileRow | null) =>
+        r !== null && (generation.get(id) ?? 0) === gen && focalKey(r.focalPoint) === focalKey(row.focalPoint) &&
+        ['hash', 'url', 'size', 'width', 'height'].every((k) => r?.[k as keyof FileRow] === row[k as keyof FileRow]);
+
+      const format = row.mime.replace(/^image\//, '');
+      const raw = await sharp(await readStored(row), { failOn: 'truncated' }).autoOrient().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+      const image = { width: raw.info.width, height: raw.info.height };
+      const base = row.name.replace(/\.[^.]+$/, '');
+      const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'image-pipeline-'));
+      try {
+        for (const d of todo) {
+          let pipeline = fromRaw(raw);
+          if (d.resize.fit === 'inside') {
+            pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'inside', withoutEnlargement: true });
+          } else if (row.focalPoint) {
+            pipeline = pipeline.extract(focalCrop(image, d.resize, row.focalPoint)).resize({ width: d.resize.width, height: d.resize.height, fit: 'cover' });
+          } else {
+            pipeline = pipeline.resize({ width: d.resize.width, height: d.resize.height, fit: 'cover', position: sharp.strategy.attention });
           }
-          const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId }, select: ['id', 'hash', 'formats'] });
-          if (!row || row.hash !== hash) {
-            for (const m of made) await provider.delete(m.file);
-            return;
-          }
-          const formats = { ...(row.formats as Record<string, unknown> | null) };
-          for (const m of made) formats[m.key] = storedFormat(m.file);
-          await strapi.db.query('plugin::upload.file').update({ where: { id: fileId }, data: { formats } });
-        } finally {
-          await fs.promises.rm(work.dir, { recursive: true, force: true });
+          const outFormat = d.format ?? format;
+          const written = await write(pipeline, outFormat, path.join(dir, d.key));
+          const file = asUpload(written, { name: `${d.size}_${base}${EXT[outFormat]}`, hash: `${d.key}_${row.hash}`, format: outFormat, path: row.path });
+          await provider().upload(file);
+          const outcome = await withLock(id, async () => {
+            const now = await load();
+            // Replaced content keeps its hash, so the new content may list a file of this name.
+            if (!now || !same(now)) return now?.formats && d.key in now.formats ? 'stop' : 'remove';
+            // A crop records the focal point it was made for, so a new one is noticed.
+            const entry = d.resize.fit === 'cover' ? { ...storedFormat(file), focalPoint: row.focalPoint ?? null } : storedFormat(file);
+            const formats = { ...(now.formats ?? {}), [d.key]: entry };
+            return (await strapi.db.query('plugin::upload.file').update({ where: { id }, data: { formats } })) ? 'kept' : 'remove';
+          });
+          if (outcome === 'remove') await provider().delete(file);
+          if (outcome !== 'kept') return;
         }
-      };
+      } finally {
+        await fs.promises.rm(dir, { recursive: true, force: true });
+      }
     },
   };
 };

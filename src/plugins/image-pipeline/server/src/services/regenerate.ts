@@ -2,71 +2,90 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { Processor } from './processor';
+import type { FileRow, Processor } from './processor';
 import type { Queue } from './queue';
 
-export interface FileRow {
-  id: number;
-  name: string;
-  mime: string;
-  url: string;
-  width: number | null;
-  height: number | null;
-  formats: Record<string, unknown> | null;
-  placeholder: string | null;
-  alternativeText: string | null;
-  caption: string | null;
-  focalPoint: { x: number; y: number } | null;
-}
+const PAGE = 200;
 
 /**
- * Brings stored images up to the pipeline: each image still missing its placeholder or one of
- * its sizes is replaced by itself through Strapi's upload service (same row, same id, so every
- * entry using it keeps it), which strips it and makes every size. Idempotent and resumable:
- * finished images are skipped, one image is worked on at a time.
+ * Brings stored images up to the pipeline. `requeue` (run at every start) queues the missing
+ * sizes of images the pipeline already processed — work lost to a crash or restart. `run`
+ * (`npm run media:regenerate`) also re-processes images from before the plugin: each one still
+ * missing its placeholder is replaced by itself through Strapi's upload service (same row, same
+ * id, so every entry using it keeps it), which strips it; its sizes then come from the queue.
+ * Both are idempotent and resumable: finished images are skipped.
  */
 export const regenerate = ({ strapi }: { strapi: Core.Strapi }) => {
-  const expectedKeys = (row: FileRow): string[] =>
-    row.width && row.height ? (strapi.plugin('image-pipeline').service('processor') as Processor).plan(row.width, row.height).map((d) => d.key) : [];
+  const plugin = () => strapi.plugin('image-pipeline');
+  const processor = () => plugin().service('processor') as Processor;
+  const queue = () => plugin().service('queue') as Queue;
+  const files = () => strapi.db.query('plugin::upload.file');
 
-  async function readOriginal(row: FileRow): Promise<Buffer> {
-    if (/^https?:\/\//.test(row.url)) {
-      const res = await fetch(row.url);
-      if (!res.ok) throw new Error(`${row.url} → ${res.status}`);
-      return Buffer.from(await res.arrayBuffer());
+  /** Image rows by id, a page at a time (the library may be large). */
+  async function* images(where: Record<string, unknown> = {}): AsyncGenerator<FileRow> {
+    let after = 0;
+    for (;;) {
+      const page = (await files().findMany({
+        where: { ...where, id: { $gt: after }, mime: { $startsWith: 'image/' } },
+        orderBy: { id: 'asc' },
+        limit: PAGE,
+      })) as FileRow[];
+      yield* page;
+      if (page.length < PAGE) return;
+      after = page[page.length - 1].id;
     }
-    return fs.readFile(path.join(strapi.dirs.static.public, row.url));
   }
 
   return {
     isComplete(row: FileRow): boolean {
-      if (row.mime === 'image/gif' || !row.mime.startsWith('image/')) return true;
-      const formats = row.formats ?? {};
-      return Boolean(row.placeholder) && expectedKeys(row).every((key) => key in formats);
+      if (!processor().processes(row.mime.replace(/^image\//, ''))) return true;
+      return Boolean(row.placeholder) && processor().missing(row).length === 0;
+    },
+
+    /** Queues the completion of one stored image. */
+    queue(id: number): boolean {
+      return queue().add(String(id), () => processor().complete(id));
+    },
+
+    /**
+     * Queues every processed image whose formats are incomplete. Waits for the queue to drain when
+     * it is half full, so it stays bounded. Returns how many were queued.
+     */
+    async requeue(): Promise<number> {
+      let queued = 0;
+      for await (const row of images({ placeholder: { $notNull: true } })) {
+        if (this.isComplete(row)) continue;
+        if (queue().room() < 250) await queue().idle();
+        if (!this.queue(row.id)) break; // stopped (shutting down)
+        queued += 1;
+      }
+      return queued;
     },
 
     async run(onProgress?: (done: number, total: number) => void): Promise<{ total: number; regenerated: number; failed: number }> {
-      const rows = (await strapi.db.query('plugin::upload.file').findMany({
-        where: { mime: { $startsWith: 'image/' } },
-        orderBy: { id: 'asc' },
-      })) as FileRow[];
+      const total = await files().count({ where: { mime: { $startsWith: 'image/' } } });
       const upload = strapi.plugin('upload').service('upload');
-      const queue = strapi.plugin('image-pipeline').service('queue') as Queue;
       let done = 0;
       let regenerated = 0;
       let failed = 0;
-      for (const row of rows) {
+      for await (const row of images()) {
         if (!this.isComplete(row)) {
           const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-regenerate-'));
           try {
-            const filepath = path.join(dir, row.name);
-            const bytes = await readOriginal(row);
-            await fs.writeFile(filepath, bytes);
-            await upload.replace(row.id, {
-              data: { fileInfo: { name: row.name, alternativeText: row.alternativeText, caption: row.caption, focalPoint: row.focalPoint } },
-              file: { filepath, originalFilename: row.name, mimetype: row.mime, size: bytes.length },
-            });
-            await queue.idle();
+            if (!row.placeholder) {
+              const filepath = path.join(dir, row.name);
+              const bytes = await processor().readStored(row);
+              await fs.writeFile(filepath, bytes);
+              const r = row as FileRow & { alternativeText: string | null; caption: string | null };
+              await upload.replace(row.id, {
+                data: { fileInfo: { name: row.name, alternativeText: r.alternativeText, caption: r.caption, focalPoint: row.focalPoint } },
+                file: { filepath, originalFilename: row.name, mimetype: row.mime, size: bytes.length },
+              });
+            }
+            this.queue(row.id);
+            await queue().idle();
+            const after = (await files().findOne({ where: { id: row.id } })) as FileRow;
+            if (!this.isComplete(after)) throw new Error('sizes still missing after processing (see the log above)');
             regenerated += 1;
           } catch (error) {
             failed += 1;
@@ -76,9 +95,9 @@ export const regenerate = ({ strapi }: { strapi: Core.Strapi }) => {
           }
         }
         done += 1;
-        onProgress?.(done, rows.length);
+        onProgress?.(done, total);
       }
-      return { total: rows.length, regenerated, failed };
+      return { total, regenerated, failed };
     },
   };
 };

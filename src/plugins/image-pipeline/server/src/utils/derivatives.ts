@@ -1,8 +1,10 @@
+import { focalCrop } from './focal';
+
 /** Output formats besides the original's own. */
 export type ExtraFormat = 'webp' | 'avif';
 
 export interface Derivative {
-  /** The key under `formats` in the API: "small", "small_webp", "social_avif"… */
+  /** The key under `formats` in the API: "small", "small_webp", "social_avif", "wide"… */
   key: string;
   /** Which size it is. */
   size: string;
@@ -11,34 +13,40 @@ export interface Derivative {
   resize: { width: number; height: number; fit: 'inside' | 'cover' };
 }
 
+type Box = { width: number; height: number };
+
 /**
- * Every derivative an image of this size gets: each breakpoint smaller than the image (and the
- * thumbnail) in the original format plus each extra format, and the social card. The original-format
- * thumbnail and breakpoints are left out when Strapi makes them itself (`includeOriginalFormat: false`).
+ * Every derivative an image of this size gets, in the order they are worth having: each
+ * breakpoint smaller than the image (and the thumbnail), the social card and the aspect crops in
+ * the original format first, then every WebP, then every AVIF. The social card is always made (an
+ * Open Graph card has one size); an aspect crop only when the image holds it without enlarging.
  */
 export function planDerivatives(
-  image: { width: number; height: number },
+  image: Box,
   opts: {
     breakpoints: Record<string, number>;
-    thumbnail: { width: number; height: number };
-    social: { width: number; height: number } | null;
+    thumbnail: Box;
+    social: Box | null;
+    crops?: Record<string, Box>;
     formats: ExtraFormat[];
     includeOriginalFormat: boolean;
   }
 ): Derivative[] {
-  const out: Derivative[] = [];
-  const add = (size: string, resize: Derivative['resize']) => {
-    if (opts.includeOriginalFormat) out.push({ key: size, size, format: null, resize });
-    for (const format of opts.formats) out.push({ key: `${size}_${format}`, size, format, resize });
-  };
+  const sizes: { size: string; resize: Derivative['resize']; extra: boolean }[] = [];
   const larger = (w: number, h: number) => image.width > w || image.height > h;
-  if (larger(opts.thumbnail.width, opts.thumbnail.height)) add('thumbnail', { ...opts.thumbnail, fit: 'inside' });
+  if (larger(opts.thumbnail.width, opts.thumbnail.height)) sizes.push({ size: 'thumbnail', resize: { ...opts.thumbnail, fit: 'inside' }, extra: true });
   for (const [size, edge] of Object.entries(opts.breakpoints)) {
-    if (larger(edge, edge)) add(size, { width: edge, height: edge, fit: 'inside' });
+    if (larger(edge, edge)) sizes.push({ size, resize: { width: edge, height: edge, fit: 'inside' }, extra: true });
   }
-  if (opts.social) {
-    out.push({ key: 'social', size: 'social', format: null, resize: { ...opts.social, fit: 'cover' } });
-    for (const format of opts.formats) out.push({ key: `social_${format}`, size: 'social', format, resize: { ...opts.social, fit: 'cover' } });
+  if (opts.social) sizes.push({ size: 'social', resize: { ...opts.social, fit: 'cover' }, extra: true });
+  for (const [size, crop] of Object.entries(opts.crops ?? {})) {
+    if (focalCrop(image, crop, { x: 0.5, y: 0.5 }).width >= crop.width) sizes.push({ size, resize: { ...crop, fit: 'cover' }, extra: false });
+  }
+
+  const out: Derivative[] = [];
+  if (opts.includeOriginalFormat) for (const s of sizes) out.push({ key: s.size, size: s.size, format: null, resize: s.resize });
+  for (const format of opts.formats) {
+    for (const s of sizes.filter((x) => x.extra)) out.push({ key: `${s.size}_${format}`, size: s.size, format, resize: s.resize });
   }
   return out;
 }
