@@ -56,6 +56,16 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
   }, 120_000);
   afterAll(() => app?.stop());
 
+  it('has the "API Uploads" folder before the first upload, so first uploads at once cannot race to make it', async () => {
+    // Runs first in this file: no upload has gone through the API yet.
+    const folders = await app.strapi.db.query('plugin::upload.folder').findMany({ where: { name: 'API Uploads' } });
+    expect(folders).toHaveLength(1);
+    const img = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } }).png().toBuffer();
+    const statuses = (await Promise.all(Array.from({ length: 5 }, (_, i) => upload(img, `dau-tien-${i}.png`)))).map((r) => r.status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    expect(await app.strapi.db.query('plugin::upload.folder').count({ where: { name: 'API Uploads' } })).toBe(1);
+  });
+
   describe('a phone photo', () => {
     let file: UploadedFile;
 

@@ -21,7 +21,7 @@ type ImageManipulation = {
  * crops and WebP/AVIF encodes are queued once the file row exists. Files still go through the
  * configured provider, so S3-compatible storage works as for vanilla Strapi.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = strapi.plugin('image-pipeline');
   const guard = () => plugin.service('guard') as Guard;
   const processor = () => plugin.service('processor') as Processor;
@@ -68,6 +68,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     afterCreate: queueMissing,
     afterUpdate: queueMissing,
   });
+
+  // Strapi creates its "API Uploads" folder on the first API upload; several first uploads at once
+  // race on its unique path and all but one get a 500. Made here, before any request.
+  await strapi.plugin('upload').service('api-upload-folder').getAPIUploadFolder();
 
   // Work a crash or restart left undone is found from the database, in the background.
   regenerate()
