@@ -3,11 +3,11 @@
 // BENCH_ARTICLES (default 100,000) generated Vietnamese articles, on SQLite and PostgreSQL.
 // Prints a table and a JSON line. A benchmark, not a test: numbers vary with the machine.
 const { spawnSync } = require('node:child_process');
-const crypto = require('node:crypto');
 const http = require('node:http');
 const path = require('node:path');
 const { createTestEnv, postgresReachable } = require('../test/helpers/test-env');
 const { article } = require('./lib/vietnamese-corpus');
+const { articleRows } = require('./lib/article-rows');
 
 const appDir = path.resolve(__dirname, '..');
 const N = Number(process.env.BENCH_ARTICLES || 100_000);
@@ -51,24 +51,7 @@ async function insertArticles(strapi) {
   const started = Date.now();
   const batch = 1000;
   for (let from = 0; from < N; from += batch) {
-    const rows = [];
-    for (let i = from; i < Math.min(N, from + batch); i += 1) {
-      const a = article(i);
-      const body = a.paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
-      rows.push({
-        document_id: crypto.randomBytes(12).toString('hex'),
-        title: a.title,
-        slug: `${slugify(a.title)}-${i}`,
-        summary: a.summary,
-        body: JSON.stringify(body),
-        author: 'Phóng viên',
-        dateline: a.dateline,
-        created_at: now,
-        updated_at: now,
-        published_at: now,
-        locale: 'vi',
-      });
-    }
+    const rows = articleRows(from, Math.min(N, from + batch), slugify, now);
     await knex.batchInsert('articles', rows, 250);
   }
   return (Date.now() - started) / 1000;

@@ -4,6 +4,21 @@ import { ensureSecrets } from '../src/env/ensure-secrets';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   ensureSecrets();
   return {
+    // First, so its Document Service hook wraps every other plugin's: a write invalidates the
+    // cache only after all of them (slugs, search index…) are done.
+    'api-cache': {
+      enabled: env('API_CACHE', 'on') !== 'off',
+      resolve: './src/plugins/api-cache',
+      config: {
+        maxBytes: env.int('API_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+        maxAge: env.int('API_CACHE_MAX_AGE', 0),
+        sMaxAge: env.int('API_CACHE_S_MAXAGE', 60),
+        staleWhileRevalidate: env.int('API_CACHE_STALE_WHILE_REVALIDATE', 30),
+        // Several instances behind a load balancer share one cache (and its invalidations) here.
+        redisUrl: env('CACHE_REDIS_URL', ''),
+        redisPrefix: env('CACHE_REDIS_PREFIX', 'api-cache:'),
+      },
+    },
     'users-permissions': {
       config: { jwtSecret: env('JWT_SECRET') },
     },

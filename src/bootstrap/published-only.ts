@@ -13,8 +13,11 @@ interface RequestState {
  * API tokens are made by administrators on purpose (e.g. for a frontend's preview) and keep drafts.
  */
 export function isPublicReader(state: RequestState | undefined): boolean {
-  return state?.route?.info?.type === 'content-api' && state.auth?.strategy?.name !== 'api-token';
+  return state?.route?.info?.type === 'content-api' && !API_TOKEN_STRATEGIES.has(state.auth?.strategy?.name ?? '');
 }
+
+/** Strapi 5.54 names its API-token strategy `content-api-token`; earlier 5.x releases, `api-token`. */
+const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /**
  * Strapi 5's REST API accepts `?status=draft` from anyone allowed to read, which hands

@@ -168,6 +168,15 @@ describeIntegration(`public API (${testDatabase})`, () => {
       }
     });
 
+    it('still gives drafts to an API token (a frontend preview), and only to it', async () => {
+      const { accessKey } = await app.strapi
+        .service('admin::api-token')
+        .create({ name: 'xem-truoc', type: 'read-only', lifespan: null, description: '' });
+      const res = await api().get(`/api/articles/${draftId}?status=draft`).set('Authorization', `Bearer ${accessKey}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.title).toBe('Bản nháp chưa được duyệt đăng');
+    });
+
     it('answers 404 for a draft-only document', async () => {
       const res = await api().get(`/api/articles/${draftId}`).expect(404);
       expect(res.body.error.status).toBe(404);

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// npm run bench — hot public reads: Strapi with the API cache off (as shipped), on (cold and hot),
+// and a bare node:http server sending the identical bytes, in one run, 20 connections × 10 s each.
+// Routes: a list page of 20 articles, an article by slug, search, the RSS feed. The servers run in
+// their own processes (the load generator does not share their CPU accounting).
+// A benchmark, not a test. BENCH_ARTICLES (default 10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (20).
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { articleRows } = require('./lib/article-rows');
+
+const appDir = path.resolve(__dirname, '..');
+const N = Number(process.env.BENCH_ARTICLES || 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 20);
+
+// ---------------------------------------------------------------- child: Strapi
+
+async function insertArticles(strapi) {
+  const knex = strapi.db.connection;
+  const slugify = strapi.plugin('vietnamese-text').service('slugs').make;
+  const category = await strapi.documents('api::category.category').create({ locale: 'vi', status: 'published', data: { name: 'Tin hoạt động' } });
+  const categoryRow = await knex('categories').where({ document_id: category.documentId }).whereNotNull('published_at').first();
+  const now = new Date();
+  for (let from = 0; from < N; from += 1000) {
+    const rows = articleRows(from, Math.min(N, from + 1000), slugify, now);
+    await knex.batchInsert('articles', rows, 250);
+  }
+  // Every article in one category, so pages and feeds carry a relation like real ones.
+  const ids = await knex('articles').select('id');
+  const link = Object.keys(await knex('articles_category_lnk').columnInfo());
+  const [articleCol, categoryCol] = [link.find((c) => c.startsWith('article')), link.find((c) => c.startsWith('category') && !c.endsWith('ord'))];
+  await knex.batchInsert('articles_category_lnk', ids.map(({ id }) => ({ [articleCol]: id, [categoryCol]: categoryRow.id })), 500);
+  await strapi.plugin('vietnamese-text').service('searchIndex').rebuild();
+}
+
+async function serveStrapi(mode) {
+  const { createStrapi } = require('@strapi/strapi');
+  const { createTestEnv } = require('../test/helpers/test-env');
+  const { env, drop } = await createTestEnv('sqlite', 'tdkt_bench_api');
+  Object.assign(process.env, env, { SEED_SAMPLE_DATA: 'false', LOG_LEVEL: 'error', API_CACHE: mode, SCHEDULED_PUBLISHING: 'false' });
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  await insertArticles(strapi);
+  await strapi.listen();
+  const slug = (await strapi.db.connection('articles').select('slug').orderBy('id', 'desc').first()).slug;
+  process.on('message', async (msg) => {
+    if (msg === 'stop') {
+      await strapi.destroy();
+      await drop();
+      process.exit(0);
+    }
+  });
+  process.send({ port: strapi.server.httpServer.address().port, slug });
+}
+
+// ---------------------------------------------------------------- child: static server
+
+function serveStatic() {
+  const pages = new Map();
+  process.on('message', (msg) => {
+    if (msg.pages) for (const [url, { type, body }] of Object.entries(msg.pages)) pages.set(url, { type, body: Buffer.from(body, 'base64') });
+    if (msg === 'stop') process.exit(0);
+  });
+  const server = http.createServer((req, res) => {
+    const page = pages.get(req.url);
+    if (!page) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': page.type, 'Content-Length': page.body.length });
+    res.end(page.body);
+  });
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+}
+
+// ---------------------------------------------------------------- parent
+
+function start(args, env = {}) {
+  const child = fork(__filename, args, { cwd: appDir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve) => child.once('message', (m) => resolve({ child, ...m })));
+}
+
+const stop = (server) => new Promise((resolve) => (server.child.once('exit', resolve), server.child.send('stop')));
+
+function rssOf(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function load(port, requests) {
+  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: SECONDS, requests });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function main() {
+  if (process.argv[2] === 'strapi') return serveStrapi(process.argv[3]);
+  if (process.argv[2] === 'static') return serveStatic();
+  await require('@strapi/strapi').compileStrapi({ appDir, ignoreDiagnostics: true });
+
+  // Each route with the parameter that makes a "cold" request a new cache key and still a valid one.
+  const routes = (slug) => ({
+    'list of 20': ['/api/articles?pagination[pageSize]=20&sort=dateline:desc&populate[category][fields][0]=name', 'pagination[page]'],
+    'article by slug': [`/api/articles/by-slug/${slug}`, 'page'],
+    search: [`/api/search?q=${encodeURIComponent('thi đua khen thưởng')}&pageSize=10`, 'page'],
+    'RSS feed': ['/api/feeds/rss.xml', 'cold'],
+  });
+  const results = {};
+  let bodies = {};
+  for (const mode of ['off', 'on']) {
+    console.error(`[bench] API cache ${mode}: seeding ${N} articles…`);
+    const server = await start(['strapi', mode]);
+    const urls = routes(server.slug);
+    for (const [name, [url, coldParam]] of Object.entries(urls)) {
+      results[name] ??= { url };
+      if (mode === 'off') {
+        results[name].off = await load(server.port, [{ path: url }]);
+      } else {
+        // Cold: every request a different key (the page number), so each one is a miss and a store.
+        let page = 0;
+        const cold = `${url}${url.includes('?') ? '&' : '?'}${coldParam}=`;
+        results[name].cold = await load(server.port, [{ setupRequest: (req) => ({ ...req, path: `${cold}${(page += 1)}` }) }]);
+        results[name].hot = await load(server.port, [{ path: url }]);
+        const res = await fetch(`http://127.0.0.1:${server.port}${url}`);
+        bodies[url] = { type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()).toString('base64') };
+      }
+    }
+    results[`rssMB_${mode}`] = rssOf(server.child.pid);
+    await stop(server);
+  }
+  const fixed = await start(['static']);
+  fixed.child.send({ pages: bodies });
+  for (const [name, { url }] of Object.entries(results).filter(([, v]) => v && v.url)) results[name].static = await load(fixed.port, [{ path: url }]);
+  await stop(fixed);
+
+  console.log(`\n${N} articles, SQLite, ${CONNECTIONS} connections × ${SECONDS} s each (req/s, latency p50/p99 ms)`);
+  console.log('| route | cache off | cache on, cold | cache on, hot | static node:http | hot/off | hot/static |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const cell = (r) => `${r.rps} (${r.p50}/${r.p99})${r.errors ? ` ${r.errors} errors` : ''}`;
+  for (const [name, r] of Object.entries(results).filter(([, v]) => v && v.url)) {
+    console.log(`| ${name} | ${cell(r.off)} | ${cell(r.cold)} | ${cell(r.hot)} | ${cell(r.static)} | ${(r.hot.rps / r.off.rps).toFixed(1)}× | ${Math.round((100 * r.hot.rps) / r.static.rps)} % |`);
+  }
+  console.log(`\nServer RSS after its runs: cache off ${results.rssMB_off} MB, cache on ${results.rssMB_on} MB`);
+  console.log(JSON.stringify({ articles: N, connections: CONNECTIONS, seconds: SECONDS, results }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

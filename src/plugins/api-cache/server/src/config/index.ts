@@ -1,0 +1,58 @@
+export interface PluginConfig {
+  /** Paths whose anonymous GET answers are cached (the content API and the plugins' public routes). */
+  prefixes: string[];
+  /** Never cached, even anonymous: account and upload routes. */
+  exclude: string[];
+  /** Memory for cached bodies in this process, in bytes (least recently used go first). */
+  maxBytes: number;
+  /** Larger answers are served but not kept. */
+  maxEntryBytes: number;
+  /** Seconds, for `Cache-Control`: browsers, shared caches (CDN), and their grace period. */
+  maxAge: number;
+  sMaxAge: number;
+  staleWhileRevalidate: number;
+  /** Redis shared by several instances (`redis://host:6379/0`), or '' for this process's memory. */
+  redisUrl: string;
+  /** Key prefix in Redis, so several sites can share one server. */
+  redisPrefix: string;
+  /** Entries of old generations are left to expire after this many seconds. */
+  redisTtlSeconds: number;
+}
+
+export const defaultConfig: PluginConfig = {
+  prefixes: ['/api/'],
+  exclude: ['/api/upload', '/api/auth', '/api/users', '/api/users-permissions', '/api/connect'],
+  maxBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 4 * 1024 * 1024,
+  maxAge: 0,
+  sMaxAge: 60,
+  staleWhileRevalidate: 30,
+  redisUrl: '',
+  redisPrefix: 'api-cache:',
+  redisTtlSeconds: 3600,
+};
+
+const fail = (message: string): never => {
+  throw new Error(`[api-cache] invalid config: ${message}`);
+};
+
+export function validateConfig(config: PluginConfig): void {
+  const list = (v: unknown, name: string) => {
+    if (!Array.isArray(v) || v.some((p) => typeof p !== 'string' || !p.startsWith('/'))) fail(`${name} must be a list of paths starting with "/"`);
+  };
+  list(config.prefixes, 'prefixes');
+  list(config.exclude, 'exclude');
+  const int = (v: unknown, name: string, min: number) => {
+    if (!Number.isInteger(v) || (v as number) < min) fail(`${name} must be an integer ≥ ${min}`);
+  };
+  int(config.maxBytes, 'maxBytes', 1024);
+  int(config.maxEntryBytes, 'maxEntryBytes', 1);
+  int(config.maxAge, 'maxAge', 0);
+  int(config.sMaxAge, 'sMaxAge', 0);
+  int(config.staleWhileRevalidate, 'staleWhileRevalidate', 0);
+  int(config.redisTtlSeconds, 'redisTtlSeconds', 1);
+  if (typeof config.redisUrl !== 'string' || (config.redisUrl !== '' && !/^rediss?:\/\//.test(config.redisUrl))) fail('redisUrl must be "" or a redis:// URL');
+  if (typeof config.redisPrefix !== 'string') fail('redisPrefix must be a string');
+}
+
+export default { default: defaultConfig, validator: validateConfig };

@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from '../config';
+import type { Store } from '../services/store';
+import { cacheKey } from '../utils/cache-key';
+import { cacheControl, etagOf, isCacheableRequest, matchesEtag } from '../utils/http';
+import type { CachedResponse } from '../utils/lru';
+
+export interface Ctx {
+  method: string;
+  path: string;
+  querystring: string;
+  headers: Record<string, string | string[] | undefined>;
+  status: number;
+  body: unknown;
+  type: string;
+  get(name: string): string;
+  set(name: string, value: string): void;
+  response: { get(name: string): string; headers: Record<string, string | string[] | number | undefined> };
+}
+
+/** Set per answer by this middleware or by Koa itself, never replayed from an entry. */
+const OWN_HEADERS = new Set(['content-type', 'content-length', 'etag', 'cache-control', 'vary', 'x-cache', 'last-modified', 'date', 'set-cookie', 'transfer-encoding', 'connection', 'keep-alive']);
+
+/** What other middlewares added to a fresh answer (security headers, CORS, powered-by). */
+function replayable(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!OWN_HEADERS.has(name.toLowerCase()) && value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+const isStream = (body: unknown) => body !== null && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe === 'function';
+
+/** Serves anonymous reads from the cache, stores fresh 200s, and drops everything on any write. */
+export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.plugin('api-cache').service('store') as Store;
+
+  return async (ctx: Ctx, next: () => Promise<void>) => {
+    const config = strapi.config.get('plugin::api-cache') as PluginConfig;
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD' && ctx.method !== 'OPTIONS') {
+      // Any write through HTTP (REST, the admin, uploads) invalidates once it is completely done.
+      return store().during(next);
+    }
+    if (!isCacheableRequest(ctx, config.prefixes, config.exclude)) return next();
+
+    // CORS answers depend on the Origin asking: one entry per origin.
+    const origin = ctx.get('Origin');
+    const key = cacheKey('GET', ctx.path, ctx.querystring) + (origin ? ` @${origin}` : '');
+    const answer = (entry: CachedResponse, state: 'HIT' | 'MISS' | 'BYPASS') => {
+      if (state === 'HIT') for (const [name, value] of Object.entries(entry.headers ?? {})) ctx.set(name, value);
+      ctx.set('ETag', entry.etag);
+      ctx.set('Cache-Control', cacheControl(config));
+      // A shared cache must not give this anonymous answer to a request with credentials.
+      ctx.set('Vary', 'Authorization, Cookie');
+      ctx.set('X-Cache', state);
+      if (entry.lastModified) ctx.set('Last-Modified', entry.lastModified);
+      if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {
+        ctx.status = 304;
+        ctx.body = null;
+        return;
+      }
+      ctx.status = entry.status;
+      ctx.type = entry.type;
+      ctx.body = entry.body;
+    };
+
+    let looked: Awaited<ReturnType<Store['lookup']>>;
+    try {
+      looked = await store().lookup(key);
+    } catch (error) {
+      // This runs before Strapi's error handler: a cache fault must never become a failed request.
+      strapi.log.warn(`[api-cache] lookup failed, answering without the cache: ${(error as Error).message}`);
+      return next();
+    }
+    const { entry: hit, generation } = looked;
+    if (hit) return answer(hit, 'HIT');
+
+    await next();
+    if (ctx.status !== 200 || ctx.body === null || ctx.body === undefined || isStream(ctx.body) || ctx.response.get('Set-Cookie')) return;
+    const body = Buffer.isBuffer(ctx.body) ? ctx.body : Buffer.from(typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body));
+    const entry: CachedResponse = {
+      status: 200,
+      body,
+      type: ctx.response.get('Content-Type') || 'application/json; charset=utf-8',
+      etag: etagOf(body),
+      lastModified: ctx.response.get('Last-Modified') || undefined,
+      headers: replayable(ctx.response.headers),
+    };
+    await store().set(key, entry, generation);
+    answer(entry, generation === null ? 'BYPASS' : 'MISS');
+  };
+};

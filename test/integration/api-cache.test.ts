@@ -1,0 +1,176 @@
+import request from 'supertest';
+import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+type Doc = { documentId: string; slug: string; title: string };
+
+// The same behaviour from each backend: this process's memory, and Redis (127.0.0.1:6379, which
+// .ci/run starts) as several instances would share it.
+describeIntegration.each(['memory', 'redis'])(`public API cache (${testDatabase}, %s)`, (backend) => {
+  let app: TestApp;
+  let token: string;
+  const api = () => request(app.strapi.server.httpServer);
+  const articles = () => app.strapi.documents(ARTICLE);
+
+  beforeAll(async () => {
+    if (backend === 'redis') {
+      process.env.CACHE_REDIS_URL = 'redis://127.0.0.1:6379';
+      process.env.CACHE_REDIS_PREFIX = `tdkt-test-${process.pid}-${Date.now()}:`;
+    }
+    app = await startApp();
+    token = (await app.strapi.service('admin::api-token').create({ name: 'cache', type: 'full-access', lifespan: null, description: '' })).accessKey;
+    // The sample covers' sizes are still being made: each one stored is (rightly) an invalidation.
+    await app.strapi.plugin('image-pipeline').service('queue').idle();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+    delete process.env.CACHE_REDIS_URL;
+    delete process.env.CACHE_REDIS_PREFIX;
+  });
+
+  async function published(title: string, data: Record<string, unknown> = {}): Promise<Doc> {
+    const doc = await articles().create({ locale: 'vi', data: { title, ...data } as never });
+    await articles().publish({ documentId: doc.documentId, locale: 'vi' });
+    return doc as unknown as Doc;
+  }
+
+  describe('headers', () => {
+    it('answers a repeated anonymous read from the cache, with a strong ETag and Cache-Control', async () => {
+      const first = await api().get('/api/articles?pagination[pageSize]=3&locale=vi').expect(200);
+      expect(first.headers['x-cache']).toBe('MISS');
+      const second = await api().get('/api/articles?locale=vi&pagination[pageSize]=3').expect(200);
+      expect(second.headers['x-cache']).toBe('HIT');
+      expect(second.text).toBe(first.text);
+      expect(second.headers.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      expect(second.headers['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=30');
+      expect(second.headers.vary).toMatch(/Authorization, Cookie/);
+      expect(second.headers['content-type']).toMatch(/^application\/json/);
+    });
+
+    it('answers 304 without a body when If-None-Match names the current tag', async () => {
+      const res = await api().get('/api/categories').expect(200);
+      const again = await api().get('/api/categories').set('If-None-Match', `W/"x", ${res.headers.etag}`).expect(304);
+      expect(again.text).toBe('');
+      expect(again.headers.etag).toBe(res.headers.etag);
+      await api().get('/api/categories').set('If-None-Match', '"something-else"').expect(200);
+    });
+
+    it('keeps XML feeds with their content type', async () => {
+      await api().get('/api/feeds/rss.xml').expect(200);
+      const hit = await api().get('/api/feeds/rss.xml').expect(200);
+      expect(hit.headers['x-cache']).toBe('HIT');
+      expect(hit.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+      expect(hit.text).toMatch(/^<\?xml/);
+    });
+  });
+
+  describe('bypass', () => {
+    it('never serves or stores requests with credentials (an API token may read drafts)', async () => {
+      const drafts = await api().get('/api/articles?status=draft').set('Authorization', `Bearer ${token}`);
+      expect(drafts.status).toBe(200);
+      expect(drafts.headers['x-cache']).toBeUndefined();
+      const anon = await api().get('/api/articles?status=draft');
+      expect(anon.status).toBe(403);
+      const withToken = await api().get('/api/movements').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(withToken.headers['x-cache']).toBeUndefined();
+      const withCookie = await api().get('/api/movements').set('Cookie', 'a=b').expect(200);
+      expect(withCookie.headers['x-cache']).toBeUndefined();
+    });
+
+    it('does not keep errors, nor account and upload routes', async () => {
+      for (let i = 0; i < 2; i += 1) {
+        const res = await api().get('/api/articles/by-slug/khong-co-bai-nay').expect(404);
+        expect(res.headers['x-cache']).toBeUndefined();
+      }
+      for (const path of ['/api/upload/files', '/api/users']) {
+        const res = await api().get(path);
+        expect(res.headers['x-cache']).toBeUndefined();
+      }
+    });
+  });
+
+  describe('invalidation: a read after a write returns sees the write', () => {
+    it.each([
+      ['update', async (doc: Doc) => void (await articles().update({ documentId: doc.documentId, locale: 'vi', data: { title: `${doc.title} (sửa)` } as never }), await articles().publish({ documentId: doc.documentId, locale: 'vi' })), (text: string, doc: Doc) => text.includes(`${doc.title} (sửa)`)],
+      ['unpublish', async (doc: Doc) => void (await articles().unpublish({ documentId: doc.documentId, locale: 'vi' })), (text: string, doc: Doc) => !text.includes(doc.documentId)],
+      ['delete', async (doc: Doc) => void (await articles().delete({ documentId: doc.documentId, locale: 'vi' })), (text: string, doc: Doc) => !text.includes(doc.documentId)],
+    ])('%s', async (_action, write, seen) => {
+      const doc = await published(`Tin kiểm tra bộ nhớ đệm ${Date.now()}`, { dateline: '2040-01-01T00:00:00Z' });
+      const url = '/api/articles?sort=dateline:desc&pagination[pageSize]=5';
+      await api().get(url).expect(200);
+      expect((await api().get(url).expect(200)).headers['x-cache']).toBe('HIT');
+      await write(doc);
+      const after = await api().get(url).expect(200);
+      expect(after.headers['x-cache']).toBe('MISS');
+      expect(seen(after.text, doc)).toBe(true);
+    });
+
+    it('create and publish: the new article is in the list, the feed and the search', async () => {
+      const reads = ['/api/articles?sort=dateline:desc', '/api/feeds/rss.xml', '/api/search?q=hoa%20sen%20vang'];
+      for (const url of reads) await api().get(url).expect(200);
+      const doc = await published('Phong trào hoa sen vàng lan tỏa', { dateline: '2041-01-01T00:00:00Z' });
+      for (const url of reads) {
+        const res = await api().get(url).expect(200);
+        expect([url, res.text.includes('hoa sen vàng')]).toEqual([url, true]);
+      }
+      expect(doc.documentId).toBeTruthy();
+    });
+
+    it('renaming an agency updates the articles that embed it', async () => {
+      const agency = (await app.strapi.documents('api::agency.agency').findFirst({ locale: 'vi', status: 'published' } as never)) as unknown as Doc & { name: string };
+      const doc = await published('Tin có cơ quan đính kèm', { agencies: [agency.documentId] });
+      const url = `/api/articles/by-slug/${doc.slug}`;
+      await api().get(url).expect(200);
+      const renamed = `${agency.name} (tên mới)`;
+      await app.strapi.documents('api::agency.agency').update({ documentId: agency.documentId, locale: 'vi', data: { name: renamed } as never });
+      await app.strapi.documents('api::agency.agency').publish({ documentId: agency.documentId, locale: 'vi' });
+      const res = await api().get(url).expect(200);
+      expect(res.body.data.agencies.map((a: { name: string }) => a.name)).toContain(renamed);
+    });
+
+    it('changing a cover’s alternative text reaches cached articles', async () => {
+      const url = '/api/articles?populate[cover]=true&sort=dateline:asc&pagination[pageSize]=1';
+      const before = await api().get(url).expect(200);
+      const cover = before.body.data[0].cover;
+      await app.strapi.db.query('plugin::upload.file').update({ where: { id: cover.id }, data: { alternativeText: 'Mô tả ảnh mới' } });
+      const after = await api().get(url).expect(200);
+      expect(after.body.data[0].cover.alternativeText).toBe('Mô tả ảnh mới');
+    });
+
+    it('deleting a locale drops its cached answers', async () => {
+      await app.strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'Français (fr)' });
+      const doc = await published('Article en français', {});
+      await articles().update({ documentId: doc.documentId, locale: 'fr', data: { title: 'Article en français' } as never });
+      await articles().publish({ documentId: doc.documentId, locale: 'fr' });
+      const url = '/api/articles?locale=fr';
+      expect((await api().get(url).expect(200)).body.data).toHaveLength(1);
+      expect((await api().get(url).expect(200)).headers['x-cache']).toBe('HIT');
+      const fr = (await app.strapi.plugin('i18n').service('locales').find()).find((l: { code: string }) => l.code === 'fr');
+      await app.strapi.plugin('i18n').service('locales').delete({ id: fr.id });
+      const after = await api().get(url);
+      expect(after.headers['x-cache']).not.toBe('HIT');
+      expect(after.text).not.toContain('Article en français');
+    });
+
+    it('no stale read after a write returns, with reads running during the write', async () => {
+      const doc = await published('Tin đọc liên tục 0', { dateline: '2042-01-01T00:00:00Z' });
+      const url = `/api/articles/by-slug/${doc.slug}`;
+      let stale = 0;
+      for (let round = 1; round <= 8; round += 1) {
+        const title = `Tin đọc liên tục ${round}`;
+        let writing = true;
+        const readers = (async () => {
+          while (writing) await api().get(url);
+        })();
+        await articles().update({ documentId: doc.documentId, locale: 'vi', data: { title } as never });
+        await articles().publish({ documentId: doc.documentId, locale: 'vi' });
+        const res = await api().get(url).expect(200);
+        if (res.body.data.title !== title) stale += 1;
+        writing = false;
+        await readers;
+      }
+      expect(stale).toBe(0);
+    });
+  });
+});
