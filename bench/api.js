@@ -96,12 +96,14 @@ async function main() {
   if (process.argv[2] === 'static') return serveStatic();
   await require('@strapi/strapi').compileStrapi({ appDir, ignoreDiagnostics: true });
 
-  // Each route with the parameter that makes a "cold" request a new cache key and still a valid one.
+  // Each route, and a "cold" variant: every request a new cache key that is still a valid request.
+  const q = `/api/search?q=${encodeURIComponent('thi đua khen thưởng')}`;
   const routes = (slug) => ({
-    'list of 20': ['/api/articles?pagination[pageSize]=20&sort=dateline:desc&populate[category][fields][0]=name', 'pagination[page]'],
-    'article by slug': [`/api/articles/by-slug/${slug}`, 'page'],
-    search: [`/api/search?q=${encodeURIComponent('thi đua khen thưởng')}&pageSize=10`, 'page'],
-    'RSS feed': ['/api/feeds/rss.xml', 'cold'],
+    'list of 20': ['/api/articles?pagination[pageSize]=20&sort=dateline:desc&populate[category][fields][0]=name', (n) => `/api/articles?pagination[pageSize]=20&sort=dateline:desc&populate[category][fields][0]=name&pagination[page]=${n}`],
+    'article by slug': [`/api/articles/by-slug/${slug}`, (n) => `/api/articles/by-slug/${slug}?page=${n}`],
+    // Search serves at most 1,000 results: pages 1–20 of sizes 1–50 make 1,000 distinct keys.
+    search: [`${q}&pageSize=10`, (n) => `${q}&page=${1 + (n % 20)}&pageSize=${1 + (Math.floor(n / 20) % 50)}`],
+    'RSS feed': ['/api/feeds/rss.xml', (n) => `/api/feeds/rss.xml?cold=${n}`],
   });
   const results = {};
   let bodies = {};
@@ -109,15 +111,14 @@ async function main() {
     console.error(`[bench] API cache ${mode}: seeding ${N} articles…`);
     const server = await start(['strapi', mode]);
     const urls = routes(server.slug);
-    for (const [name, [url, coldParam]] of Object.entries(urls)) {
+    for (const [name, [url, coldUrl]] of Object.entries(urls)) {
       results[name] ??= { url };
       if (mode === 'off') {
         results[name].off = await load(server.port, [{ path: url }]);
       } else {
         // Cold: every request a different key (the page number), so each one is a miss and a store.
-        let page = 0;
-        const cold = `${url}${url.includes('?') ? '&' : '?'}${coldParam}=`;
-        results[name].cold = await load(server.port, [{ setupRequest: (req) => ({ ...req, path: `${cold}${(page += 1)}` }) }]);
+        let n = 0;
+        results[name].cold = await load(server.port, [{ setupRequest: (req) => ({ ...req, path: coldUrl((n += 1)) }) }]);
         results[name].hot = await load(server.port, [{ path: url }]);
         const res = await fetch(`http://127.0.0.1:${server.port}${url}`);
         bodies[url] = { type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()).toString('base64') };
