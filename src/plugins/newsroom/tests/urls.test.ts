@@ -1,5 +1,5 @@
 import { defaultConfig } from '../server/src/config';
-import { absoluteUrl, pagePath, pageUrl } from '../server/src/utils/urls';
+import { absoluteUrl, homeUrl, pagePath, pageUrl } from '../server/src/utils/urls';
 
 describe('pageUrl', () => {
   const config = { ...defaultConfig, siteUrl: 'https://thiduakhenthuong.example.vn/' };
@@ -10,6 +10,16 @@ describe('pageUrl', () => {
     ['movement', 'lao-dong-gioi', 'fr', 'https://thiduakhenthuong.example.vn/fr/phong-trao/lao-dong-gioi'],
   ] as const)('%s %s (%s)', (type, slug, locale, expected) => {
     expect(pageUrl(config, type, slug, locale, 'vi')).toBe(expected);
+  });
+});
+
+describe('homeUrl', () => {
+  it.each([
+    ['vi', 'https://example.vn'],
+    ['en', 'https://example.vn/en'],
+    ['fr', 'https://example.vn/fr'],
+  ])('%s', (locale, expected) => {
+    expect(homeUrl({ siteUrl: 'https://example.vn/', localePrefix: { en: '/en' } }, locale, 'vi')).toBe(expected);
   });
 });
 

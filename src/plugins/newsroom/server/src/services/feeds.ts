@@ -4,7 +4,7 @@ import { blocksToHtml } from '../utils/blocks-html';
 import { buildAtom, buildJsonFeed, buildRss } from '../utils/feeds';
 import { bestFormat, isMediaFile, type MediaFile } from '../utils/media';
 import type { FeedChannel, FeedItem } from '../utils/types';
-import { absoluteUrl } from '../utils/urls';
+import { absoluteUrl, homeUrl } from '../utils/urls';
 import { CONTENT_TYPES, type Locales, type Site } from './site';
 
 export type FeedKind = 'rss' | 'atom' | 'json';
@@ -99,11 +99,11 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const key of Object.keys(FEED_FILTERS) as FeedFilter[]) if (query[key] !== undefined) params.set(key, String(query[key]));
       const search = params.toString();
       const newest = items.reduce<Date | undefined>((max, i) => (!max || i.updated > max ? i.updated : max), undefined);
-      const home = config.siteUrl.replace(/\/+$/, '') + (loc.locale === loc.defaultLocale ? '' : config.localePrefix[loc.locale] ?? `/${loc.locale}`);
+      const home = homeUrl(config, loc.locale, loc.defaultLocale);
       const channel: FeedChannel = {
         title: [config.siteName, ...names].join(' – '),
         description: config.siteDescription,
-        siteUrl: home || config.siteUrl,
+        siteUrl: home,
         feedUrl: site().apiUrl(PATH[kind] + (search ? `?${search}` : '')),
         language: site().languageTag(loc.locale),
         updated: newest ?? new Date(),

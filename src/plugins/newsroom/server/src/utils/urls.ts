@@ -8,7 +8,13 @@ function segment(slug: string): string {
 
 export const pagePath = (pattern: string, slug: string): string => pattern.split('{slug}').join(segment(slug));
 
-/** The website's absolute URL of a page; locales other than the default get their prefix. */
+/** The website's home in a locale: locales other than the default get their prefix. */
+export function homeUrl(config: Pick<PluginConfig, 'siteUrl' | 'localePrefix'>, locale: string, defaultLocale: string): string {
+  const prefix = locale === defaultLocale ? '' : config.localePrefix[locale] ?? `/${locale}`;
+  return `${config.siteUrl.replace(/\/+$/, '')}${prefix}`;
+}
+
+/** The website's absolute URL of a page. */
 export function pageUrl(
   config: Pick<PluginConfig, 'siteUrl' | 'paths' | 'localePrefix'>,
   type: keyof PagePaths,
@@ -16,8 +22,7 @@ export function pageUrl(
   locale: string,
   defaultLocale: string
 ): string {
-  const prefix = locale === defaultLocale ? '' : config.localePrefix[locale] ?? `/${locale}`;
-  return `${config.siteUrl.replace(/\/+$/, '')}${prefix}${pagePath(config.paths[type], slug)}`;
+  return `${homeUrl(config, locale, defaultLocale)}${pagePath(config.paths[type], slug)}`;
 }
 
 /** An http(s) URL for a link or image: absolute ones kept, paths joined to `base`, other schemes refused. */
