@@ -1,54 +1,14 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { AppProcess } from '../helpers/app-process';
 import { createTestEnv } from '../helpers/test-env';
-
-type Reply = Record<string, unknown>;
-
-/** A second and third app process on one PostgreSQL database, as two servers behind a load balancer. */
-class Instance {
-  private next = 0;
-  private waiting = new Map<number, (r: Reply) => void>();
-  readonly ready: Promise<void>;
-  private child: ChildProcess;
-
-  constructor(env: Record<string, string>) {
-    this.child = fork(path.join(__dirname, 'scheduler-instance.js'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.ready = new Promise((resolve, reject) => {
-      this.child.once('exit', (code) => reject(new Error(`instance exited with ${code}`)));
-      this.child.on('message', (m: Reply) => {
-        if (m.ready) resolve();
-        const done = this.waiting.get(m.id as number);
-        if (done) done(m);
-      });
-    });
-  }
-
-  async ask(msg: Reply): Promise<Reply> {
-    const id = (this.next += 1);
-    const reply = await new Promise<Reply>((resolve) => {
-      this.waiting.set(id, resolve);
-      this.child.send({ ...msg, id });
-    });
-    if (reply.error) throw new Error(String(reply.error));
-    return reply;
-  }
-
-  async stop() {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.send({ cmd: 'stop' });
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-    if (this.child.exitCode === null) this.child.kill();
-  }
-}
 
 const describePostgres = process.env.TEST_POSTGRES_AVAILABLE === '1' ? describe : describe.skip;
 
 describePostgres('scheduled publishing across two processes on one PostgreSQL database', () => {
   let drop: () => Promise<void>;
   let db: Client;
-  const instances: Instance[] = [];
+  const instances: AppProcess[] = [];
 
   beforeAll(async () => {
     const test = await createTestEnv('postgres', 'tdkt_sched');
@@ -56,7 +16,8 @@ describePostgres('scheduled publishing across two processes on one PostgreSQL da
     const env = { ...test.env, SEED_SAMPLE_DATA: 'false', SCHEDULED_PUBLISHING: 'true' };
     // One after the other: the first creates the schema.
     for (let i = 0; i < 2; i += 1) {
-      const instance = new Instance(env);
+      // A second and third app process on one PostgreSQL database, as two servers behind a load balancer.
+      const instance = new AppProcess(path.join(__dirname, 'scheduler-instance.js'), env);
       instances.push(instance);
       await instance.ready;
     }

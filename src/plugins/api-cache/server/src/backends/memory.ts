@@ -16,6 +16,7 @@ export function memoryBackend(maxBytes: number, maxEntryBytes: number): Backend 
       generation += 1;
       lru.clear();
     },
+    async connect() {},
     async close() {
       lru.clear();
     },

@@ -71,6 +71,13 @@ export function redisBackend(url: string, options: { prefix: string; ttlSeconds:
         failed(error as Error);
       }
     },
+    async connect(timeoutMs: number) {
+      if (client.status === 'ready') return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        client.once('ready', () => (clearTimeout(timer), resolve()));
+      });
+    },
     async close() {
       client.disconnect();
     },

@@ -9,5 +9,7 @@ export interface Backend {
   get(key: string): Promise<{ entry?: CachedResponse; generation: string | null }>;
   set(key: string, entry: CachedResponse, generation: string): Promise<void>;
   invalidate(): Promise<void>;
+  /** Resolves once usable, or after `timeoutMs` (then requests bypass until it is). */
+  connect(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -28,6 +28,9 @@ export const store = ({ strapi }: { strapi: Core.Strapi }) => {
   const use = () => (backend ??= open());
 
   return {
+    /** At start: the first requests should find Redis connected, not bypass it. */
+    connect: () => use().connect(2000),
+
     lookup: (key: string) => use().get(key),
 
     async set(key: string, value: CachedResponse, generation: string | null): Promise<void> {
