@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlSet, chunk, SITEMAP_MAX_URLS } from '../utils/sitemaps';
 import type { SitemapRef, SitemapUrl } from '../utils/types';
-import { CONTENT_TYPES, type PageType, type Site } from './site';
+import { CONTENT_TYPES, type Locales, type PageType, type Site } from './site';
 
 /** Sitemap file names by page type: /api/sitemaps/articles-1.xml … */
 export const SITEMAP_NAMES: Record<PageType, string> = {
@@ -41,8 +41,7 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** One <url> per published locale version, each listing every version as an hreflang alternate. */
-  async function urls(type: PageType): Promise<SitemapUrl[]> {
-    const { defaultLocale, codes } = await site().locales();
+  async function urls(type: PageType, { defaultLocale, codes }: Locales): Promise<SitemapUrl[]> {
     const rows = (await publishedRows(type)).filter((r) => codes.includes(r.locale));
     const byDocument = new Map<string, Row[]>();
     for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
@@ -65,8 +64,9 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The sitemap index: one file per type and per 50,000 URLs. */
     async index(): Promise<string> {
       const refs: SitemapRef[] = [];
+      const locales = await site().locales();
       for (const type of Object.keys(CONTENT_TYPES) as PageType[]) {
-        const list = await urls(type);
+        const list = await urls(type, locales);
         const parts = chunk(list, SITEMAP_MAX_URLS);
         parts.forEach((part, i) => {
           const lastmod = part.reduce<Date | undefined>((max, u) => (u.lastmod && (!max || u.lastmod > max) ? u.lastmod : max), undefined);
@@ -80,7 +80,7 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
     async part(name: string): Promise<string> {
       const match = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(name);
       const type = match && (Object.keys(SITEMAP_NAMES) as PageType[]).find((t) => SITEMAP_NAMES[t] === match[1]);
-      const part = type ? chunk(await urls(type), SITEMAP_MAX_URLS)[Number(match[2]) - 1] : undefined;
+      const part = type ? chunk(await urls(type, await site().locales()), SITEMAP_MAX_URLS)[Number(match[2]) - 1] : undefined;
       if (!part) throw new errors.NotFoundError(`No sitemap "${name.slice(0, 100)}"`);
       return buildUrlSet(part);
     },
