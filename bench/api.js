@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { articleRows } = require('./lib/article-rows');
+const { insertArticles } = require('./lib/article-rows');
 
 const appDir = path.resolve(__dirname, '..');
 const N = Number(process.env.BENCH_ARTICLES || 10_000);
@@ -18,31 +18,13 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 20);
 
 // ---------------------------------------------------------------- child: Strapi
 
-async function insertArticles(strapi) {
-  const knex = strapi.db.connection;
-  const slugify = strapi.plugin('vietnamese-text').service('slugs').make;
-  const category = await strapi.documents('api::category.category').create({ locale: 'vi', status: 'published', data: { name: 'Tin hoạt động' } });
-  const categoryRow = await knex('categories').where({ document_id: category.documentId }).whereNotNull('published_at').first();
-  const now = new Date();
-  for (let from = 0; from < N; from += 1000) {
-    const rows = articleRows(from, Math.min(N, from + 1000), slugify, now);
-    await knex.batchInsert('articles', rows, 250);
-  }
-  // Every article in one category, so pages and feeds carry a relation like real ones.
-  const ids = await knex('articles').select('id');
-  const link = Object.keys(await knex('articles_category_lnk').columnInfo());
-  const [articleCol, categoryCol] = [link.find((c) => c.startsWith('article')), link.find((c) => c.startsWith('category') && !c.endsWith('ord'))];
-  await knex.batchInsert('articles_category_lnk', ids.map(({ id }) => ({ [articleCol]: id, [categoryCol]: categoryRow.id })), 500);
-  await strapi.plugin('vietnamese-text').service('searchIndex').rebuild();
-}
-
 async function serveStrapi(mode) {
   const { createStrapi } = require('@strapi/strapi');
   const { createTestEnv } = require('../test/helpers/test-env');
   const { env, drop } = await createTestEnv('sqlite', 'tdkt_bench_api');
   Object.assign(process.env, env, { SEED_SAMPLE_DATA: 'false', LOG_LEVEL: 'error', API_CACHE: mode, SCHEDULED_PUBLISHING: 'false' });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-  await insertArticles(strapi);
+  await insertArticles(strapi, N);
   await strapi.listen();
   const slug = (await strapi.db.connection('articles').select('slug').orderBy('id', 'desc').first()).slug;
   process.on('message', async (msg) => {

@@ -7,6 +7,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
   'strapi::logger',
   'strapi::errors',
+  // Inside errors: a database that is down becomes 503 + Retry-After instead of a 500.
+  'global::database-unavailable',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

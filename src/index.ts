@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { registerDatelineDefault } from './bootstrap/dateline';
+import { ensureListingIndexes } from './bootstrap/indexes';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
@@ -13,6 +14,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureListingIndexes(strapi);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await applyAdminLabels(strapi);

@@ -19,8 +19,11 @@ async function withClient(url, fn) {
   }
 }
 
-/** @param {'sqlite' | 'postgres'} database */
-async function createTestEnv(database, prefix = 'tdkt_test') {
+/**
+ * @param {'sqlite' | 'postgres'} database
+ * @param {string} [server] PostgreSQL URL to create the database on (default TEST_POSTGRES_URL)
+ */
+async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl()) {
   const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   // Uploads of this run go to a folder of its own, removed by drop().
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-public-`));
@@ -59,15 +62,15 @@ async function createTestEnv(database, prefix = 'tdkt_test') {
   }
 
   const name = `${prefix}_${id}`;
-  await withClient(adminUrl(), (c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl());
+  await withClient(server, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(server);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
   env.DATABASE_POOL_MIN = '0';
   return {
     env,
     drop: () =>
-      withClient(adminUrl(), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => removePublic()),
+      withClient(server, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => removePublic()),
   };
 }
 

@@ -185,6 +185,31 @@ export const slugRegistry = ({ strapi }: { strapi: Core.Strapi }) => {
         return true;
       });
     },
+
+    /**
+     * Every slug held by a document, previous ones included (for backups: Strapi's export carries
+     * content types only, and previous slugs are what old URLs redirect by). Pending claims are
+     * not worth keeping.
+     */
+    async dump(): Promise<Omit<SlugRow, 'id' | 'claim'>[]> {
+      const rows: SlugRow[] = await strapi.db.connection(TABLE).whereNotNull('document_id').orderBy('id');
+      return rows.map(({ content_type, locale, slug, document_id, is_current, published_once }) => ({
+        content_type,
+        locale,
+        slug,
+        document_id,
+        is_current: Boolean(is_current),
+        published_once: Boolean(published_once),
+      }));
+    },
+
+    /** Replaces the whole registry in one transaction (restoring a backup made with `dump`). */
+    async replace(rows: Omit<SlugRow, 'id' | 'claim'>[]): Promise<void> {
+      await run(async (trx) => {
+        await table(trx).delete();
+        for (let i = 0; i < rows.length; i += 200) await table(trx).insert(rows.slice(i, i + 200));
+      });
+    },
   };
 };
 

@@ -1,0 +1,95 @@
+import request from 'supertest';
+import { ensureListingIndexes, LISTING_INDEXES } from '../../src/bootstrap/indexes';
+import { countQueries } from '../helpers/count-queries';
+import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
+
+// The uncached path: SQL statements per request must not grow with the page size (no N+1), and
+// the listing index that keeps newest-first lists off a full-table sort must exist.
+interface Statement {
+  sql: string;
+  bindings: unknown[];
+}
+const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+
+describeIntegration(`SQL per public request (${testDatabase})`, () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+    // The sample covers' sizes are still being made in the background; their queries would count.
+    await app.strapi.plugin('image-pipeline').service('queue').idle();
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  /** Statements of one uncached request (a cookie makes the API cache step aside). */
+  async function statementsOf(url: string): Promise<Statement[]> {
+    const http = request(app.strapi.server.httpServer);
+    const { result, statements } = await countQueries(app.strapi, () => http.get(url).set('Cookie', 'uncached=1'));
+    expect(result.status).toBe(200);
+    expect(result.headers['x-cache']).not.toBe('HIT');
+    return statements;
+  }
+
+  /**
+   * How often the most repeated statement was sent, counting statements that differ only in row
+   * ids as the same: an N+1 sends one per item of the page (same SQL, another id); batched
+   * population sends one per relation or media field (the field name is a parameter), whatever the
+   * page size. Transaction control and the default-locale lookup (once per Document Service call)
+   * aside.
+   */
+  function mostRepeated(statements: Statement[]): number {
+    const counts = new Map<string, number>();
+    const idLike = (value: unknown) => (typeof value === 'number' || (typeof value === 'string' && DOCUMENT_ID.test(value)) ? '#' : value);
+    for (const { sql, bindings } of statements) {
+      if (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql) || sql.includes('strapi_core_store_settings')) continue;
+      const key = `${sql} ${JSON.stringify(bindings.map(idLike))}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return Math.max(0, ...counts.values());
+  }
+
+  it.each([
+    ['articles', 'populate=*'],
+    ['articles', 'populate[category][fields][0]=name&populate[cover]=true'],
+    ['blocs', 'populate=*'],
+    ['agencies', 'populate=*'],
+    ['movements', 'populate=*'],
+    ['categories', 'populate=*'],
+  ])('/api/%s?%s sends no statement once per item', async (type, populate) => {
+    const url = `/api/${type}?${populate}&pagination[pageSize]=10`;
+    await statementsOf(url);
+    const statements = await statementsOf(url);
+    const page = (await request(app.strapi.server.httpServer).get(url)).body.data as unknown[];
+    expect(page.length).toBeGreaterThan(1); // a page of one item would prove nothing
+    expect(mostRepeated(statements)).toBe(1);
+  });
+
+  it('serves newsroom article pages without a statement per relation item', async () => {
+    const list = (await request(app.strapi.server.httpServer).get('/api/articles?pagination[pageSize]=10')).body.data as { slug: string }[];
+    expect(list.length).toBeGreaterThan(1);
+    for (const { slug } of list) {
+      const statements = await statementsOf(`/api/articles/by-slug/${slug}`);
+      // Two reads populate covers: the article's own, then the "Tin khác" cards' (one batch each).
+      expect({ slug, repeated: Math.min(mostRepeated(statements), 2) }).toEqual({ slug, repeated: mostRepeated(statements) });
+      expect(statements.length).toBeLessThan(30);
+    }
+  });
+
+  it('has the listing index, and creating it again changes nothing', async () => {
+    await ensureListingIndexes(app.strapi);
+    const knex = app.strapi.db.connection;
+    for (const { name } of LISTING_INDEXES) {
+      const rows =
+        testDatabase === 'postgres'
+          ? (await knex.raw('SELECT indexname AS name FROM pg_indexes WHERE indexname = ?', [name])).rows
+          : await knex.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?", [name]);
+      expect(rows).toHaveLength(1);
+    }
+  });
+
+  it('refuses an index on an attribute the content type does not have', async () => {
+    await expect(
+      ensureListingIndexes(app.strapi, [{ uid: 'api::article.article', name: 'articles_nope_idx', attributes: ['nope'] }])
+    ).rejects.toThrow(/no attribute nope/);
+  });
+});
