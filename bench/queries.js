@@ -4,7 +4,7 @@
 // 1. SQL statements per public request on the sample content (each route warmed once, then
 //    counted; BENCH_VERBOSE=1 prints every statement);
 // 2. then with BENCH_ARTICLES (10,000) more articles: median time of BENCH_ROUNDS (15) requests
-//    one at a time per route, with the listing index (src/bootstrap/indexes.ts) and without it.
+//    one at a time per route, with the read indexes (src/bootstrap/indexes.ts) and without them.
 // A measurement, not a test (the N+1 guard lives in test/integration/query-count.test.ts).
 const path = require('node:path');
 const request = require('supertest');
@@ -58,7 +58,7 @@ async function main() {
     console.error(`[bench] inserting ${N} articles…`);
     await insertArticles(strapi, N);
     const knex = strapi.db.connection;
-    const { LISTING_INDEXES, ensureListingIndexes } = require('../dist/src/bootstrap/indexes');
+    const { READ_INDEXES, ensureReadIndexes } = require('../dist/src/bootstrap/indexes');
     const newest = (await http.get('/api/articles?pagination[pageSize]=1')).body.data[0];
     const timed = {
       'list of 20 + category': '/api/articles?pagination[pageSize]=20&populate[category][fields][0]=name',
@@ -73,8 +73,8 @@ async function main() {
     for (const name of Object.keys(timed)) await http.get(timed[name]);
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const phase of ['with index', 'without index']) {
-        if (phase === 'with index') await ensureListingIndexes(strapi);
-        else for (const { name } of LISTING_INDEXES) await knex.raw('DROP INDEX ??', [name]);
+        if (phase === 'with index') await ensureReadIndexes(strapi);
+        else for (const { name } of READ_INDEXES) await knex.raw('DROP INDEX ??', [name]);
         for (const [name, url] of Object.entries(timed)) {
           const start = process.hrtime.bigint();
           const res = await http.get(url);
@@ -86,7 +86,7 @@ async function main() {
     const times = Object.fromEntries(
       Object.entries(samples).map(([name, phases]) => [name, Object.fromEntries(Object.entries(phases).map(([phase, ms]) => [phase, Math.round(median(ms) * 10) / 10]))])
     );
-    await ensureListingIndexes(strapi);
+    await ensureReadIndexes(strapi);
     console.log(`\nMedian ms of ${ROUNDS} requests one at a time, ${N + rows.length} articles, API_CACHE=off, ${database}`);
     console.table(Object.entries(times).map(([route, t]) => ({ route, 'without index': t['without index'], 'with index': t['with index'], speed_up: `${(t['without index'] / t['with index']).toFixed(1)}×` })));
     console.log(JSON.stringify({ database, articles: N, rows, times }));

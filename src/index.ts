@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { registerDatelineDefault } from './bootstrap/dateline';
-import { ensureListingIndexes } from './bootstrap/indexes';
+import { ensureReadIndexes } from './bootstrap/indexes';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
@@ -14,7 +14,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensureListingIndexes(strapi);
+    await ensureReadIndexes(strapi);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await applyAdminLabels(strapi);

@@ -1,10 +1,10 @@
 import request from 'supertest';
-import { ensureListingIndexes, LISTING_INDEXES } from '../../src/bootstrap/indexes';
+import { ensureReadIndexes, READ_INDEXES } from '../../src/bootstrap/indexes';
 import { countQueries } from '../helpers/count-queries';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 // The uncached path: SQL statements per request must not grow with the page size (no N+1), and
-// the listing index that keeps newest-first lists off a full-table sort must exist.
+// the read indexes that keep lists and slug lookups off full-table scans must exist.
 interface Statement {
   sql: string;
   bindings: unknown[];
@@ -75,10 +75,10 @@ describeIntegration(`SQL per public request (${testDatabase})`, () => {
     }
   });
 
-  it('has the listing index, and creating it again changes nothing', async () => {
-    await ensureListingIndexes(app.strapi);
+  it('has the read indexes, and creating them again changes nothing', async () => {
+    await ensureReadIndexes(app.strapi);
     const knex = app.strapi.db.connection;
-    for (const { name } of LISTING_INDEXES) {
+    for (const { name } of READ_INDEXES) {
       const rows =
         testDatabase === 'postgres'
           ? (await knex.raw('SELECT indexname AS name FROM pg_indexes WHERE indexname = ?', [name])).rows
@@ -89,7 +89,7 @@ describeIntegration(`SQL per public request (${testDatabase})`, () => {
 
   it('refuses an index on an attribute the content type does not have', async () => {
     await expect(
-      ensureListingIndexes(app.strapi, [{ uid: 'api::article.article', name: 'articles_nope_idx', attributes: ['nope'] }])
+      ensureReadIndexes(app.strapi, [{ uid: 'api::article.article', name: 'articles_nope_idx', attributes: ['nope'] }])
     ).rejects.toThrow(/no attribute nope/);
   });
 });
