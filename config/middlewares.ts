@@ -1,20 +1,28 @@
 import type { Core } from '@strapi/strapi';
+import { readRateLimitSettings } from '../src/rate-limit/rules';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
-  // Public API cache first: a hit costs a lookup and nothing else; the security, CORS and
-  // powered-by headers of the first answer are replayed with it. API_CACHE=off leaves Strapi's
-  // path as shipped (the benchmark's baseline).
-  ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
+  const rateLimit = readRateLimitSettings(process.env);
+  return [
+    // Rate limits first, before the cache, so cached answers count too (RATE_LIMIT=off disables).
+    { name: 'global::rate-limit', config: rateLimit },
+    // Public API cache next: a hit costs a lookup and nothing else; the security, CORS and
+    // powered-by headers of the first answer are replayed with it. API_CACHE=off leaves Strapi's
+    // path as shipped (the benchmark's baseline).
+    ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
+    'strapi::logger',
+    'strapi::errors',
+    'strapi::security',
+    'strapi::cors',
+    'strapi::poweredBy',
+    'strapi::query',
+    'strapi::body',
+    // Logins are keyed by IP and account, which needs the parsed body.
+    { name: 'global::login-rate-limit', config: rateLimit },
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};
 
 export default config;

@@ -4,6 +4,7 @@ import { registerDatelineDefault } from './bootstrap/dateline';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
+import { closeLimiter } from './rate-limit/limiter';
 import { loadSampleData } from './seed/load';
 
 export default {
@@ -17,5 +18,9 @@ export default {
     await grantPublicRead(strapi);
     await applyAdminLabels(strapi);
     await loadSampleData(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeLimiter(strapi);
   },
 };
