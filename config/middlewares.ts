@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readRateLimitSettings } from '../src/rate-limit/rules';
+import { corsConfig, securityConfig } from '../src/security/headers';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   const rateLimit = readRateLimitSettings(process.env);
@@ -12,8 +13,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
     'strapi::logger',
     'strapi::errors',
-    'strapi::security',
-    'strapi::cors',
+    // CSP, HSTS (production only), Referrer-Policy, frame rules; CORS_ORIGINS (see .env.example).
+    { name: 'strapi::security', config: securityConfig(process.env) },
+    { name: 'strapi::cors', config: corsConfig(process.env) },
     'strapi::poweredBy',
     'strapi::query',
     'strapi::body',
