@@ -21,6 +21,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::body',
     // Logins are keyed by IP and account, which needs the parsed body.
     { name: 'global::login-rate-limit', config: rateLimit },
+    // Malformed pagination, locale codes and upload metadata: a 400 before any controller.
+    'global::request-guard',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { registerDatelineDefault } from './bootstrap/dateline';
+import { registerInputGuard } from './bootstrap/input-guard';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
@@ -9,6 +10,8 @@ import { loadSampleData } from './seed/load';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First, so the others only ever see cleaned, checked input.
+    registerInputGuard(strapi);
     registerPublishedOnly(strapi);
     registerDatelineDefault(strapi);
   },
