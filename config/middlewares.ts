@@ -18,7 +18,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     { name: 'strapi::cors', config: corsConfig(process.env) },
     'strapi::poweredBy',
     'strapi::query',
-    'strapi::body',
+    // JSON, form and text bodies over BODY_LIMIT get a 413 (file uploads have the upload plugin's limit).
+    {
+      name: 'strapi::body',
+      config: { jsonLimit: env('BODY_LIMIT', '1mb'), formLimit: env('BODY_LIMIT', '1mb'), textLimit: env('BODY_LIMIT', '1mb') },
+    },
     // Logins are keyed by IP and account, which needs the parsed body.
     { name: 'global::login-rate-limit', config: rateLimit },
     // Malformed pagination, locale codes and upload metadata: a 400 before any controller.

@@ -1,15 +1,16 @@
 import type { Context, Next } from 'koa';
 import { errors } from '@strapi/utils';
-import { findFileInfoProblem, findQueryProblem } from '../validation/query';
+import { findFileInfoProblem, findPathProblem, findQueryProblem } from '../validation/query';
 
 /**
  * Refuses malformed query parameters and upload metadata of the content API with a 400 before a
- * controller sees them (Strapi would answer a negative page size with every row, and a broken
- * fileInfo with a 500). Placed after strapi::body.
+ * controller sees them (Strapi would answer a negative page size with every row, and NUL or a
+ * broken fileInfo with a 500). Placed after strapi::body.
  */
 export default () => async (ctx: Context, next: Next) => {
   if (ctx.path.startsWith('/api/')) {
     const problem =
+      findPathProblem(ctx.path) ??
       findQueryProblem(ctx.query as Record<string, unknown>) ??
       findFileInfoProblem(((ctx.request as { body?: unknown }).body as { fileInfo?: unknown } | undefined)?.fileInfo);
     if (problem) throw new errors.ValidationError(problem);

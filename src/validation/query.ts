@@ -6,8 +6,17 @@ export const isLocaleCode = (code: unknown): code is string => typeof code === '
 const positiveInt = (value: unknown) => typeof value === 'string' && /^[1-9]\d{0,8}$/.test(value);
 const nonNegativeInt = (value: unknown) => typeof value === 'string' && /^\d{1,9}$/.test(value);
 
+// PostgreSQL refuses NUL in text with an error (a 500), wherever it comes from.
+const hasNul = (value: unknown): boolean =>
+  typeof value === 'string' ? value.includes('\u0000') : value !== null && typeof value === 'object' && Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+
+/** A raw (still percent-encoded) request path with an encoded or bare NUL. */
+export const findPathProblem = (path: string): string | null =>
+  /%00|\u0000/i.test(path) ? 'Đường dẫn chứa ký tự NUL, không hợp lệ.' : null;
+
 /** The first problem of a parsed query string (qs shape), as a Vietnamese message; null when fine. */
 export function findQueryProblem(query: Record<string, unknown>): string | null {
+  if (hasNul(query)) return 'Tham số truy vấn chứa ký tự NUL, không hợp lệ.';
   const { locale, pagination } = query;
   if (locale !== undefined && locale !== '*' && !isLocaleCode(locale)) {
     return 'Mã ngôn ngữ (locale) không hợp lệ.';

@@ -1,4 +1,4 @@
-import { findFileInfoProblem, findQueryProblem, isLocaleCode } from '../../src/validation/query';
+import { findFileInfoProblem, findPathProblem, findQueryProblem, isLocaleCode } from '../../src/validation/query';
 import { cleanDeep, cleanText, findTextProblem } from '../../src/validation/text';
 
 /** null: no problem expected; a pattern: the message expected. */
@@ -66,7 +66,7 @@ describe('findQueryProblem', () => {
     [{ locale: '*' }, null],
     [{ locale: 'xx' }, null],
     [{ locale: '../' }, /locale/],
-    [{ locale: 'vi\u0000' }, /locale/],
+    [{ locale: 'vi\u0000' }, /NUL/],
     [{ locale: ['vi', 'en'] }, /locale/],
     [{ pagination: { page: '2', pageSize: '10' } }, null],
     [{ pagination: { start: '0', limit: '10' } }, null],
@@ -77,8 +77,19 @@ describe('findQueryProblem', () => {
     [{ pagination: { pageSize: '1e9' } }, /"pageSize"/],
     [{ pagination: { start: '-3' } }, /"start"/],
     [{ pagination: 'all' }, /phân trang/],
+    [{ filters: { title: { $eq: 'a\u0000' } } }, /NUL/],
+    [{ q: ['x', 'y\u0000'] }, /NUL/],
+    [{ filters: { ['ti\u0000tle']: 'x' } }, /NUL/],
   ])('%j', (query, problem) => {
     expectProblem(findQueryProblem(query), problem);
+  });
+
+  it.each([
+    ['/api/articles/by-slug/tin%00moi', true],
+    ['/api/articles/by-slug/tin\u0000moi', true],
+    ['/api/articles/by-slug/tin-moi-2000', false],
+  ])('findPathProblem(%j)', (path, bad) => {
+    expect(findPathProblem(path) !== null).toBe(bad);
   });
 
   it.each([['vi', true], ['en-US', true], ['../', false], ['', false], [42, false]])('isLocaleCode(%j)', (code, ok) => {
