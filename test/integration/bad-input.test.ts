@@ -158,17 +158,17 @@ describeIntegration(`bad input through the HTTP API (${testDatabase})`, () => {
       expect(res.body.error.message).toMatch(VIETNAMESE);
     }));
 
+    // NUL is refused (PostgreSQL would fail on it) except in search's q, which the search plugin cleans.
     it.each([
-      ['NUL in a filter', '/api/articles?filters[title][$eq]=%00'],
-      ['NUL in search', '/api/search?q=h%E1%BB%99i%00ngh%E1%BB%8B'],
-      ['NUL in a by-slug path', '/api/articles/by-slug/tin%00moi'],
-      ['a lone surrogate (CESU bytes) in a filter', '/api/articles?filters[title][$containsi]=%ED%A0%80'],
-      ['malformed percent-encoding in a filter', '/api/articles?filters[title][$eq]=%E0%A4%A'],
-    ])('%s never reaches the database as a 500', async (_case, url) => {
-      // NUL is refused outright (PostgreSQL would fail on it); the others may match nothing.
+      ['NUL in a filter', '/api/articles?filters[title][$eq]=%00', 400],
+      ['NUL in search', '/api/search?q=h%E1%BB%99i%00ngh%E1%BB%8B', 200],
+      ['NUL in search filters', '/api/search?q=hoi&locale=vi%00', 400],
+      ['NUL in a by-slug path', '/api/articles/by-slug/tin%00moi', 400],
+      ['a lone surrogate (CESU bytes) in a filter', '/api/articles?filters[title][$containsi]=%ED%A0%80', 200],
+      ['malformed percent-encoding in a filter', '/api/articles?filters[title][$eq]=%E0%A4%A', 200],
+    ])('%s never reaches the database as a 500', async (_case, url, status) => {
       const res = await api().get(url);
-      expect(res.status).toBeLessThan(500);
-      if (url.includes('%00')) expect(res.status).toBe(400);
+      expect(res.status).toBe(status);
       if (res.status >= 400) expect(res.body.error.status).toBe(res.status);
     });
   });
