@@ -1,22 +1,38 @@
 import type { Core } from '@strapi/strapi';
+import { readRateLimitSettings } from '../src/rate-limit/rules';
+import { corsConfig, securityConfig } from '../src/security/headers';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
-  // Public API cache first: a hit costs a lookup and nothing else; the security, CORS and
-  // powered-by headers of the first answer are replayed with it. API_CACHE=off leaves Strapi's
-  // path as shipped (the benchmark's baseline).
-  ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
-  'strapi::logger',
-  'strapi::errors',
-  // Inside errors: a database that is down becomes 503 + Retry-After instead of a 500.
-  'global::database-unavailable',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
+  const rateLimit = readRateLimitSettings(process.env);
+  return [
+    // Rate limits first, before the cache, so cached answers count too (RATE_LIMIT=off disables).
+    { name: 'global::rate-limit', config: rateLimit },
+    // Public API cache next: a hit costs a lookup and nothing else; the security, CORS and
+    // powered-by headers of the first answer are replayed with it. API_CACHE=off leaves Strapi's
+    // path as shipped (the benchmark's baseline).
+    ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
+    'strapi::logger',
+    'strapi::errors',
+    // Inside errors: a database that is down becomes 503 + Retry-After instead of a 500.
+    'global::database-unavailable',
+    // CSP, HSTS (production only), Referrer-Policy, frame rules; CORS_ORIGINS (see .env.example).
+    { name: 'strapi::security', config: securityConfig(process.env) },
+    { name: 'strapi::cors', config: corsConfig(process.env) },
+    'strapi::poweredBy',
+    'strapi::query',
+    // JSON, form and text bodies over BODY_LIMIT get a 413 (file uploads have the upload plugin's limit).
+    {
+      name: 'strapi::body',
+      config: { jsonLimit: env('BODY_LIMIT', '1mb'), formLimit: env('BODY_LIMIT', '1mb'), textLimit: env('BODY_LIMIT', '1mb') },
+    },
+    // Logins are keyed by IP and account, which needs the parsed body.
+    { name: 'global::login-rate-limit', config: rateLimit },
+    // Malformed pagination, locale codes and upload metadata: a 400 before any controller.
+    'global::request-guard',
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};
 
 export default config;

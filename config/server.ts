@@ -8,7 +8,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     port: env.int('PORT', 1337),
     // Public URL of this API (used for absolute links); empty means relative.
     url: env('PUBLIC_URL', ''),
-    proxy: env.bool('IS_PROXIED', false),
+    // Strapi 5 reads server.proxy.koa (a bare boolean is ignored): trust X-Forwarded-For/-Proto
+    // only behind a proxy, or any client could pick its IP for the rate limits.
+    proxy: { koa: env.bool('IS_PROXIED', false) },
     app: { keys: env.array('APP_KEYS') },
     // Where the local upload provider writes (public/uploads inside it); tests use a temp folder.
     dirs: { public: env('PUBLIC_DIR', './public') },

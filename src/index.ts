@@ -2,13 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { registerDatelineDefault } from './bootstrap/dateline';
 import { ensureReadIndexes } from './bootstrap/indexes';
+import { registerInputGuard } from './bootstrap/input-guard';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
+import { closeLimiter } from './rate-limit/limiter';
 import { loadSampleData } from './seed/load';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First, so the others only ever see cleaned, checked input.
+    registerInputGuard(strapi);
     registerPublishedOnly(strapi);
     registerDatelineDefault(strapi);
   },
@@ -19,5 +23,9 @@ export default {
     await grantPublicRead(strapi);
     await applyAdminLabels(strapi);
     await loadSampleData(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeLimiter(strapi);
   },
 };

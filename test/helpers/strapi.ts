@@ -34,9 +34,13 @@ async function settle(strapi: Core.Strapi): Promise<void> {
   } while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline);
 }
 
-/** Boots the real app in this process on a fresh database, with the HTTP server mounted. */
-export async function startApp(): Promise<TestApp> {
-  const { env, drop } = await createTestEnv();
+/**
+ * Boots the real app in this process on a fresh database, with the HTTP server mounted.
+ * `overrides` replace settings of the test env (e.g. low rate limits).
+ */
+export async function startApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const { env: base, drop } = await createTestEnv();
+  const env = { ...base, ...overrides };
   Object.assign(process.env, env);
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   strapi.server.mount();

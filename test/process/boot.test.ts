@@ -4,13 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { appDir, createTestEnv } from '../helpers/strapi';
 
-/** Boots the compiled app in a child process, as `strapi start` would, and reports how it ended. */
-function boot(env: Record<string, string | undefined>) {
+/**
+ * Boots the compiled app in a child process, as `strapi start` would, and reports how it ended.
+ * `then` is code run with the loaded app `s` before it is destroyed.
+ */
+function boot(env: Record<string, string | undefined>, then = '') {
   const script = `
     const { createStrapi } = require('@strapi/strapi');
-    createStrapi({ appDir: ${JSON.stringify(appDir)}, distDir: ${JSON.stringify(path.join(appDir, 'dist'))} })
+    createStrapi({ appDir: ${JSON.stringify(appDir)}, distDir: ${JSON.stringify(path.join(appDir, 'dist'))}, serveAdminPanel: false })
       .load()
-      .then(async (s) => { console.log('BOOTED'); await s.destroy(); process.exit(0); })
+      .then(async (s) => { console.log('BOOTED'); ${then}; await s.destroy(); process.exit(0); })
       .catch((e) => { console.error(e && e.message); process.exit(3); });`;
   const clean = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
   return spawnSync(process.execPath, ['-e', script], { cwd: appDir, env: clean, encoding: 'utf8', timeout: 90_000 });
@@ -28,6 +31,28 @@ describe('booting', () => {
       expect(output).toContain('Refusing to start in production');
       expect(output).toContain('APP_KEYS is not set');
       expect(output).toContain('JWT_SECRET still has an example value');
+    } finally {
+      await drop();
+    }
+  }, 120_000);
+
+  it('sends HSTS and allows no foreign origin in production', async () => {
+    const { env, drop } = await createTestEnv();
+    // Listens on a free port and prints the headers of one API answer asked from a foreign origin.
+    const ask = `
+      s.server.mount();
+      await new Promise((r) => s.server.httpServer.listen(0, '127.0.0.1', r));
+      const res = await fetch('http://127.0.0.1:' + s.server.httpServer.address().port + '/api/categories', { headers: { Origin: 'https://evil.example.com' } });
+      console.log('HEADERS ' + JSON.stringify(Object.fromEntries(res.headers)) + ' STATUS ' + res.status);`;
+    try {
+      const result = boot({ ...env, NODE_ENV: 'production', SEED_SAMPLE_DATA: 'false' }, ask);
+      const line = /HEADERS (.*) STATUS (\d+)/.exec(result.stdout);
+      expect(line).not.toBeNull();
+      const headers = JSON.parse(line![1]) as Record<string, string>;
+      expect(line![2]).toBe('200');
+      expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(headers['content-security-policy']).toContain("default-src 'self'");
+      expect(headers['access-control-allow-origin'] || undefined).toBeUndefined();
     } finally {
       await drop();
     }

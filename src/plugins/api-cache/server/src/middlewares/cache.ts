@@ -51,8 +51,9 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
       if (state === 'HIT') for (const [name, value] of Object.entries(entry.headers ?? {})) ctx.set(name, value);
       ctx.set('ETag', entry.etag);
       ctx.set('Cache-Control', cacheControl(config));
-      // A shared cache must not give this anonymous answer to a request with credentials.
-      ctx.set('Vary', 'Authorization, Cookie');
+      // A shared cache must not give this anonymous answer to a request with credentials, nor one
+      // origin's CORS headers to another.
+      ctx.set('Vary', 'Authorization, Cookie, Origin');
       ctx.set('X-Cache', state);
       if (entry.lastModified) ctx.set('Last-Modified', entry.lastModified);
       if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {

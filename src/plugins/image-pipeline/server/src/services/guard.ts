@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import sharp, { type Metadata } from 'sharp';
 import type { PluginConfig } from '../config';
+import { hasMarkup } from '../utils/markup';
 import { sniff } from '../utils/sniff';
 import type { Processor } from './processor';
 import type { IncomingFile } from '../utils/upload-file';
@@ -43,6 +44,10 @@ export const guard = ({ strapi }: { strapi: Core.Strapi }) => {
       file.mimetype = real.mime;
       file.detectedMimeType = real.mime; // what Strapi's upload service prefers over the declared type
       file.originalFilename = `${name.replace(/\.[^./\\]*$/, '')}${real.ext}`;
+      // Polyglots: an image with HTML or script inside could run if ever served as text.
+      if (hasMarkup(await fs.readFile(file.filepath))) {
+        throw new errors.ValidationError(`Tệp "${name}" không được nhận: trong tệp có mã HTML, SVG hoặc JavaScript.`);
+      }
       if (real.kind !== 'image') return;
 
       let meta: Metadata;

@@ -1,0 +1,170 @@
+import request from 'supertest';
+import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
+
+const SITE = 'https://tdkt.example.vn';
+const LOCAL_SITE = 'http://localhost:3000';
+const MEDIA = 'https://cdn.example.vn';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describeIntegration(`rate limits, security headers and CORS (${testDatabase})`, () => {
+  let app: TestApp;
+  let nextIp = 1;
+  // Behind a proxy (IS_PROXIED), each test is its own client by X-Forwarded-For: limits do not leak between tests.
+  const client = () => {
+    const ip = `203.0.113.${nextIp++}`;
+    const agent = request(app.strapi.server.httpServer);
+    return {
+      ip,
+      get: (path: string) => agent.get(path).set('X-Forwarded-For', ip),
+      post: (path: string) => agent.post(path).set('X-Forwarded-For', ip),
+      options: (path: string) => agent.options(path).set('X-Forwarded-For', ip),
+    };
+  };
+
+  beforeAll(async () => {
+    app = await startApp({
+      IS_PROXIED: 'true',
+      RATE_LIMIT_API: '5/2s',
+      RATE_LIMIT_SEARCH: '3/2s',
+      RATE_LIMIT_LOGIN: '3/2s',
+      CORS_ORIGINS: `${SITE}, ${LOCAL_SITE}`,
+      MEDIA_ORIGIN: MEDIA,
+      PUBLIC_SITE_URL: `${SITE}/tin-tuc`,
+    });
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  describe('rate limits', () => {
+    it('answers 429 with Retry-After and a Vietnamese error past the API limit, per client, cached hits included, and recovers', async () => {
+      const c = client();
+      const seen: { remaining: string; cache: string }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await c.get('/api/categories').expect(200);
+        seen.push({ remaining: res.headers['ratelimit-remaining'], cache: res.headers['x-cache'] });
+      }
+      // Hits replay stored headers; the counter's must be fresh on each.
+      expect(seen.map((s) => s.remaining)).toEqual(['4', '3', '2', '1', '0']);
+      expect(seen.map((s) => s.cache)).toContain('HIT');
+
+      const refused = await c.get('/api/categories').expect(429);
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(2);
+      expect(refused.headers['ratelimit-limit']).toBe('5');
+      expect(refused.body.error).toMatchObject({ status: 429, name: 'TooManyRequestsError' });
+      expect(refused.body.error.message).toMatch(/quá nhiều yêu cầu.*thử lại sau \d+ giây/);
+      // Other paths under /api share the client's budget; other clients have their own.
+      await c.get('/api/feeds/rss.xml').expect(429);
+      await client().get('/api/categories').expect(200);
+
+      await sleep(retryAfter * 1000 + 100);
+      await c.get('/api/categories').expect(200);
+    });
+
+    it('limits search more strictly, on a budget of its own', async () => {
+      const c = client();
+      for (let i = 0; i < 3; i++) await c.get('/api/search?q=thi%20%C4%91ua').expect(200);
+      const refused = await c.get('/api/search?q=khen').expect(429);
+      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+      await c.get('/api/articles').expect(200);
+    });
+
+    it('limits logins by IP and account: a guessed account is refused, another account from the same IP is not', async () => {
+      const c = client();
+      const login = (identifier: string) => c.post('/api/auth/local').send({ identifier, password: 'sai-mat-khau' });
+      for (let i = 0; i < 3; i++) await login('bientap@example.vn').expect(400);
+      const refused = await login('BienTap@example.vn ').expect(429);
+      expect(refused.body.error.message).toMatch(/^Đăng nhập sai quá nhiều lần/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      await login('phongvien@example.vn').expect(400);
+    });
+
+    it('limits admin logins the same way', async () => {
+      const c = client();
+      const login = () => c.post('/admin/login').send({ email: 'admin@example.vn', password: 'sai-mat-khau' });
+      for (let i = 0; i < 3; i++) expect((await login()).status).not.toBe(429);
+      await login().expect(429);
+    });
+  });
+
+  describe('security headers', () => {
+    const expectHeaders = (headers: Record<string, string>) => {
+      const csp = headers['content-security-policy'];
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain(`img-src 'self' data: blob: ${MEDIA}`);
+      expect(csp).toContain(`frame-src 'self' ${SITE}`);
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(csp).not.toContain('strapi.io');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+      // Not production: no HSTS (browsers would remember it for a year).
+      expect(headers['strict-transport-security']).toBeUndefined();
+    };
+
+    it('on an API route', async () => {
+      expectHeaders((await client().get('/api/articles').expect(200)).headers);
+    });
+
+    it('on an uploaded file', async () => {
+      const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { mime: { $startsWith: 'image/' } } });
+      const res = await client().get(file.url).expect(200);
+      expect(res.headers['content-type']).toMatch(/^image\//);
+      expectHeaders(res.headers);
+    });
+
+    it('on an admin route', async () => {
+      expectHeaders((await client().get('/admin/init').expect(200)).headers);
+    });
+  });
+
+  describe('CORS', () => {
+    it('allows listed origins, with credentials', async () => {
+      const res = await client().get('/api/articles').set('Origin', SITE).expect(200);
+      expect(res.headers['access-control-allow-origin']).toBe(SITE);
+      expect(res.headers['access-control-allow-credentials']).toBe('true');
+      expect(res.headers['access-control-expose-headers']).toMatch(/Retry-After/);
+      expect(res.headers.vary).toMatch(/Origin/);
+    });
+
+    it('gives other origins no CORS headers', async () => {
+      const res = await client().get('/api/articles').set('Origin', 'https://evil.example.com').expect(200);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+      expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    });
+
+    it('answers preflights for listed origins only', async () => {
+      const preflight = (origin: string) =>
+        client()
+          .options('/api/articles')
+          .set('Origin', origin)
+          .set('Access-Control-Request-Method', 'GET')
+          .set('Access-Control-Request-Headers', 'Authorization');
+      const allowed = await preflight(LOCAL_SITE).expect(204);
+      expect(allowed.headers['access-control-allow-origin']).toBe(LOCAL_SITE);
+      expect(allowed.headers['access-control-allow-methods']).toMatch(/GET/);
+      expect(allowed.headers['access-control-allow-headers']).toMatch(/Authorization/);
+      const denied = await preflight('https://evil.example.com');
+      expect(denied.status).toBeLessThan(500);
+      expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it("never replays one origin's cached CORS headers to another", async () => {
+      const c = client();
+      const path = '/api/blocs?cors-cache-test=1';
+      await c.get(path).set('Origin', SITE).expect(200);
+      const hitA = await c.get(path).set('Origin', SITE).expect(200);
+      expect(hitA.headers['x-cache']).toBe('HIT');
+      expect(hitA.headers['access-control-allow-origin']).toBe(SITE);
+
+      for (const origin of ['https://evil.example.com', LOCAL_SITE, undefined]) {
+        for (let i = 0; i < 2; i++) {
+          const req = client().get(path);
+          const res = await (origin ? req.set('Origin', origin) : req).expect(200);
+          // Koa's CORS writes an empty Access-Control-Allow-Origin when no Origin was sent: no origin is allowed by it.
+          expect(res.headers['access-control-allow-origin'] || undefined).toBe(origin === LOCAL_SITE ? LOCAL_SITE : undefined);
+        }
+      }
+    });
+  });
+});
