@@ -368,6 +368,108 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       expect(routes).toBe(Object.values(CONTENT_API).filter((e) => e.kind === 'read').length);
     }, 180_000);
 
+    describe('GraphQL', () => {
+      const gql = async (query: string, via: 'POST' | 'GET' = 'POST') => {
+        const res =
+          via === 'POST'
+            ? await send(role, 'POST', '/graphql', { query })
+            : await send(role, 'GET', `/graphql?query=${encodeURIComponent(query)}`).set('Accept', 'application/json');
+        return res;
+      };
+      const errorCodes = (res: Response) => (res.body.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
+
+      it('serves published articles (the same surface as REST)', async () => {
+        const res = await gql('{ articles(pagination: { pageSize: 100 }) { documentId title } }');
+        expect(res.status).toBe(200);
+        const edited = res.body.data.articles.find((a: { documentId: string }) => a.documentId === fx.edited.documentId);
+        expect(edited.title).toBe('Bài đã đăng có bản sửa');
+        expect(leaks(res)).toEqual([]);
+      });
+
+      it.each([
+        ['status: DRAFT', '{ articles(status: DRAFT) { title summary } }'],
+        ['connection with status: DRAFT', '{ articles_connection(status: DRAFT, pagination: { pageSize: 100 }) { nodes { title } } }'],
+        ['draft-only documentId', `{ article(documentId: "DRAFT_ID") { title } }`],
+        ['draft-only documentId, status: DRAFT', `{ article(documentId: "DRAFT_ID", status: DRAFT) { title } }`],
+        ['draft version of a published document', `{ article(documentId: "EDITED_ID", status: DRAFT) { title summary } }`],
+        ['filter on publishedAt null', '{ articles(filters: { publishedAt: { null: true } }) { title } }'],
+        ['nested relation of a type without drafts', '{ categories { name articles(pagination: { pageSize: 100 }) { title } } }'],
+        ['nested connection', '{ blocs { articles_connection(pagination: { pageSize: 100 }) { nodes { title } } } }'],
+        ['related articles', '{ articles(pagination: { pageSize: 100 }) { related { title } } }'],
+        ['English locale', '{ articles(locale: "en", status: DRAFT) { title } }'],
+        ['GET request', '{ articles(status: DRAFT) { title } }'],
+      ])('never shows a draft: %s', async (name, template) => {
+        const query = template.replace('DRAFT_ID', fx.draftOnly.documentId).replace('EDITED_ID', fx.edited.documentId);
+        const res = await gql(query, name === 'GET request' ? 'GET' : 'POST');
+        expect([200, 400]).toContain(res.status);
+        expect(leaks(res)).toEqual([]);
+        // Either refused or answered: a silent 200 with nothing is fine, a draft is not.
+        expect(res.body.data !== undefined || res.body.errors !== undefined).toBe(true);
+      });
+
+      it.each([
+        ['create', 'mutation { createArticle(data: { title: "Bài do người đọc tạo" }) { documentId } }'],
+        ['update', 'mutation { updateArticle(documentId: "PUBLISHED_ID", data: { title: "Sửa" }) { documentId } }'],
+        ['delete', 'mutation { deleteArticle(documentId: "PUBLISHED_ID") { documentId } }'],
+        ['category', 'mutation { createCategory(data: { name: "Chuyên mục lạ" }) { documentId } }'],
+        ['register', 'mutation { register(input: { username: "moi", email: "moi@example.vn", password: "Matkhau-Moi-2024" }) { jwt } }'],
+        ['upload delete', 'mutation { deleteUploadFile(id: 1) { documentId } }'],
+        ['user create', 'mutation { createUsersPermissionsUser(data: { username: "x", email: "x@example.vn", password: "Matkhau-X-2024" }) { data { documentId } } }'],
+      ])('refuses the mutation: %s', async (_name, template) => {
+        const before = await app.strapi.db.query(ARTICLE).count();
+        const users = await app.strapi.db.query('plugin::users-permissions.user').count();
+        const res = await gql(template.replace('PUBLISHED_ID', fx.published.articles.documentId));
+        expect(res.body.errors?.length).toBeGreaterThan(0);
+        expect(res.body.data?.[Object.keys(res.body.data ?? {})[0]] ?? null).toBeNull();
+        expect(await app.strapi.db.query(ARTICLE).count()).toBe(before);
+        expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(users);
+        expect(leaks(res)).toEqual([]);
+      });
+
+      it.each([
+        ['users', '{ usersPermissionsUsers { username email } }'],
+        ['one user', '{ usersPermissionsUser(id: 1) { email } }'],
+        ['roles', '{ usersPermissionsRoles { name } }'],
+        ['upload files', '{ uploadFiles { name url } }'],
+        ['i18n locales', '{ i18NLocales { code } }'],
+      ])('refuses account and administration reads: %s', async (_name, query) => {
+        const res = await gql(query);
+        expect(res.body.errors?.length).toBeGreaterThan(0);
+        expect(leaks(res)).toEqual([]);
+      });
+
+      it('has no private field (publishAt, unpublishAt) in its schema', async () => {
+        for (const field of ['publishAt', 'unpublishAt']) {
+          const res = await gql(`{ articles { ${field} } }`);
+          expect(res.status).toBe(400);
+          expect(res.body.errors[0].message).toContain(`Cannot query field "${field}"`);
+        }
+      });
+
+      it('refuses an expensive query before running it', async () => {
+        const res = await gql('{ articles(pagination: { pageSize: 100 }) { blocs(pagination: { pageSize: 100 }) { members { name shortName slug } } } }');
+        expect(res.status).toBe(400);
+        // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the message is ours.
+        expect(errorCodes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+        expect(res.body.errors[0].message).toMatch(/too expensive: its cost is \d+, the limit is 5000/);
+        expect(res.body.data).toBeUndefined();
+      });
+
+      it('refuses a query nested deeper than the depth limit', async () => {
+        const res = await gql('{ articles(pagination: { pageSize: 1 }) { category { articles(pagination: { pageSize: 1 }) { category { articles(pagination: { pageSize: 1 }) { category { articles(pagination: { pageSize: 1 }) { category { name } } } } } } } } }');
+        expect(res.status).toBe(400);
+        expect(res.body.errors[0].message).toMatch(/exceeds maximum operation depth of 7/);
+        expect(res.body.data).toBeUndefined();
+      });
+
+      it('is never cached by the api-cache (it caches GET /api/* only)', async () => {
+        for (let i = 0; i < 2; i++) {
+          expect((await gql('{ categories { name } }', 'GET')).headers['x-cache']).toBeUndefined();
+          expect((await gql('{ categories { name } }')).headers['x-cache']).toBeUndefined();
+        }
+      });
+    });
+
     it('shows the reader only their own account on /api/users/me', async () => {
       const res = await send(role, 'GET', '/api/users/me');
       if (role === 'public') return expect([401, 403]).toContain(res.status);
