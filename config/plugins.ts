@@ -65,7 +65,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         'x-strapi-config': {
           plugins: ['upload', 'users-permissions'],
           // The plugin's defaults (placeholder terms URL, a sample e-mail, Apache licence) would be merged in.
-          mutateDocumentation: (draft: { info: { termsOfService?: string; contact?: { email?: string }; license?: { url?: string } } }) => {
+          mutateDocumentation: (draft: {
+            info: { termsOfService?: string; contact?: { email?: string }; license?: { url?: string } };
+            paths: Record<string, unknown>;
+          }) => {
+            // Sign-ups are closed (src/bootstrap/public-permissions.ts).
+            delete draft.paths['/auth/local/register'];
             delete draft.info.termsOfService;
             delete draft.info.contact?.email;
             delete draft.info.license?.url;

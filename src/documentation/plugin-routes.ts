@@ -69,6 +69,19 @@ export const pluginRoutesDocumentation = {
     '/sitemap.xml': get('Newsroom', 'Sitemap index', [], xml('Sitemap index')),
     '/sitemaps/{name}': get('Newsroom', 'Sitemap part (articles-1.xml, categories-1.xml, …)', [named('name', str('Part file name', true, 'path'))], xml('Sitemap')),
     '/news-sitemap.xml': get('Newsroom', 'Google News sitemap (48 h)', [], xml('News sitemap')),
+    // users-permissions' refresh route (session mode), which its own documentation leaves out.
+    '/auth/refresh': {
+      post: {
+        tags: ['Users-Permissions - Auth'],
+        summary: 'Đổi refresh token lấy JWT mới / exchange a refresh token for a new JWT',
+        security: [] as unknown[],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: ['refreshToken'], properties: { refreshToken: { type: 'string' } } } } },
+        },
+        responses: { '200': json('JWT mới / new JWT'), '400': errorResponse, '401': errorResponse },
+      },
+    },
     '/search': get(
       'Search',
       'Tìm kiếm bài viết và danh mục đã xuất bản / search published content',
