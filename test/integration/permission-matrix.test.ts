@@ -1,4 +1,5 @@
 import request, { type Response } from 'supertest';
+import { grantPublicRead, PUBLIC_READ_ACTIONS, REGISTER_ACTION } from '../../src/bootstrap/public-permissions';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 /**
@@ -290,6 +291,9 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       jwt: login.body.jwt,
     };
     expect(fx.jwt).toBeTruthy();
+    // The markers are really in the database (the leak scans would otherwise prove nothing).
+    const drafts = await docs(ARTICLE).findMany({ locale: 'vi', status: 'draft', filters: { title: { $startsWith: MARKER } } } as never);
+    expect(drafts).toHaveLength(2);
   }, 180_000);
 
   afterAll(async () => {
@@ -309,6 +313,103 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       const actual = new Set(listRoutes(app).map((r) => `${r.method} ${r.path}`));
       const stale = [...Object.keys(CONTENT_API), ...Object.keys(OTHER)].filter((k) => !actual.has(k));
       expect(stale).toEqual([]);
+    });
+  });
+
+  describe('users-permissions settings (bootstrap)', () => {
+    it('closes sign-ups: the route answers 403 and no account is made', async () => {
+      const before = await app.strapi.db.query('plugin::users-permissions.user').count();
+      const res = await send('public', 'POST', '/api/auth/local/register', { username: 'moi', email: 'moi@example.vn', password: 'Matkhau-Moi-2024' });
+      expect(res.status).toBe(403);
+      expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(before);
+      const advanced = (await app.strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })) as { allow_register: boolean };
+      expect(advanced.allow_register).toBe(false);
+    });
+
+    it('gives the Authenticated role the reads of the Public role', async () => {
+      const actions = async (type: Role) =>
+        (await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: { type } } }))
+          .map((p: { action: string }) => p.action)
+          .filter((a: string) => !a.startsWith('plugin::users-permissions.'))
+          .sort();
+      expect(await actions('authenticated')).toEqual(await actions('public'));
+      expect((await actions('public')).length).toBe(PUBLIC_READ_ACTIONS.length);
+    });
+
+    it('is idempotent and puts back what an admin changed', async () => {
+      const s = app.strapi;
+      const publicRole = await s.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+      await s.db.query('plugin::users-permissions.permission').create({ data: { action: REGISTER_ACTION, role: publicRole.id } });
+      const store = s.store({ type: 'plugin', name: 'users-permissions' });
+      await store.set({ key: 'advanced', value: { ...((await store.get({ key: 'advanced' })) as object), allow_register: true } });
+      const count = () => s.db.query('plugin::users-permissions.permission').count();
+
+      await grantPublicRead(s);
+      const after = await count();
+      await grantPublicRead(s);
+      expect(await count()).toBe(after);
+      const granted = await s.db.query('plugin::users-permissions.permission').findMany({ where: { action: REGISTER_ACTION } });
+      expect(granted).toEqual([]);
+      expect(((await store.get({ key: 'advanced' })) as { allow_register: boolean }).allow_register).toBe(false);
+    });
+  });
+
+  describe('routes outside the matrix loop', () => {
+    it('health, welcome page and media answer without leaks', async () => {
+      for (const role of ROLES) {
+        expect((await send(role, 'GET', '/_health')).status).toBe(204);
+        expect((await send(role, 'POST', '/_health')).status).toBe(204);
+        const home = await send(role, 'GET', '/');
+        expect([200, 302, 404]).toContain(home.status);
+        expect(leaks(home)).toEqual([]);
+        const file = await send(role, 'GET', '/robots.txt');
+        expect([200, 404]).toContain(file.status);
+        expect((await send(role, 'GET', '/uploads/khong-co.jpg')).status).toBe(404);
+      }
+    });
+
+    it('documentation: open in development, its login refuses a wrong password, no leak', async () => {
+      for (const role of ROLES) {
+        for (const url of ['/documentation', '/documentation/v1.0.0', '/documentation/login', '/plugins/documentation/swagger-ui.css']) {
+          const res = await send(role, 'GET', url);
+          expect([200, 301, 302, 404]).toContain(res.status);
+          // The UI embeds the OpenAPI document (schemas name a password field): look for values only.
+          expect(leaks(res).filter((l) => !SECRET_KEYS.includes(l))).toEqual([]);
+        }
+        const login = await send(role, 'POST', '/documentation/login', { password: 'sai-mat-khau-1' });
+        // Development has no documentation password: the plugin's bcrypt compare throws (500).
+        // Production sets one (src/bootstrap/documentation.ts); either way no session is opened.
+        expect([302, 500]).toContain(login.status);
+        expect(login.headers['set-cookie'] ?? []).toEqual([]);
+        expect(leaks(login)).toEqual([]);
+      }
+    });
+  });
+
+  describe('api-cache', () => {
+    it('never serves a draft edit made after the cache was warmed', async () => {
+      const urls = ['/api/articles?populate=*', `/api/articles/by-slug/${fx.edited.slug}`, '/api/feeds/rss.xml', '/api/sitemaps/articles-1.xml', `/api/search?q=${encodeURIComponent('bản sửa')}`];
+      // The image queue's background writes empty the cache: let it finish first.
+      await app.strapi.plugin('image-pipeline').service('queue').idle();
+      for (const url of urls) {
+        await send('public', 'GET', url);
+        const hit = await send('public', 'GET', url);
+        expect({ url, cache: hit.headers['x-cache'] }).toEqual({ url, cache: 'HIT' });
+      }
+      // A new draft edit of the published article (Document Service, as the admin does).
+      await docs(ARTICLE).update({ documentId: fx.edited.documentId, locale: 'vi', data: { title: `${MARKER} muộn`, summary: `${MARKER} muộn` } as never });
+      for (const role of ROLES) {
+        for (const url of urls) {
+          for (let i = 0; i < 2; i++) {
+            const res = await send(role, 'GET', url);
+            expect(res.status).toBe(200);
+            expect({ url, leaks: leaks(res) }).toEqual({ url, leaks: [] });
+          }
+        }
+      }
+      // The published version is still what is served.
+      const page = await send('public', 'GET', `/api/articles/by-slug/${fx.edited.slug}`);
+      expect(page.body.data.title).toBe('Bài đã đăng có bản sửa');
     });
   });
 
