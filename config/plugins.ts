@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureSecrets } from '../src/env/ensure-secrets';
+import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { costLimitRule } from '../src/graphql/query-cost';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
@@ -68,7 +69,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           mutateDocumentation: (draft: {
             info: { termsOfService?: string; contact?: { email?: string }; license?: { url?: string } };
             paths: Record<string, unknown>;
+            components: { schemas?: Record<string, unknown> };
           }) => {
+            // Runs while the app generates the document, so the global `strapi` is there.
+            stripProperties(draft.components.schemas, privateAttributeNames(strapi));
             // Sign-ups are closed (src/bootstrap/public-permissions.ts).
             delete draft.paths['/auth/local/register'];
             delete draft.info.termsOfService;

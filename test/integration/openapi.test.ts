@@ -66,6 +66,14 @@ describeIntegration(`OpenAPI document (${testDatabase})`, () => {
     expect(validateOpenApi(broken).valid).toBe(false);
   });
 
+  it('lists no private attribute (Article publishAt, unpublishAt) in its schemas', () => {
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain('"publishAt"');
+    expect(text).not.toContain('"unpublishAt"');
+    // Other attributes of the same schemas are still there.
+    expect(text).toContain('"dateline"');
+  });
+
   it('describes the API in Vietnamese and English, without the plugin placeholders', () => {
     expect(doc.info.title).toContain('Thi đua – Khen thưởng');
     expect(doc.info.description).toContain('Public read-only API');
