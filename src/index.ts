@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { registerDatelineDefault } from './bootstrap/dateline';
+import { protectDocumentation, registerDocumentationOverrides } from './bootstrap/documentation';
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { registerInputGuard } from './bootstrap/input-guard';
 import { ensureLocales } from './bootstrap/locales';
@@ -15,12 +16,14 @@ export default {
     registerInputGuard(strapi);
     registerPublishedOnly(strapi);
     registerDatelineDefault(strapi);
+    registerDocumentationOverrides(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureReadIndexes(strapi);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
+    await protectDocumentation(strapi);
     await applyAdminLabels(strapi);
     await loadSampleData(strapi);
   },

@@ -19,31 +19,56 @@ const PERMISSION = 'plugin::users-permissions.permission';
 const ROLE = 'plugin::users-permissions.role';
 
 /**
- * Grants the Public role read access to published news, once per action.
- * Any write permission an admin granted on these types by mistake is revoked:
- * anonymous writes are never part of this site.
+ * Users-permissions' own action letting anyone create an account. A news site's readers need no
+ * account; accounts (if any) are made by administrators, so the Public role loses it.
+ */
+export const REGISTER_ACTION = 'plugin::users-permissions.auth.register';
+
+/**
+ * Grants the Public and the Authenticated role read access to published news, once per action:
+ * a signed-in reader sees what an anonymous one sees. Any write permission an admin granted on
+ * these types by mistake is revoked: writes by readers are never part of this site. Public
+ * registration is switched off (advanced settings) and its permission removed.
  */
 export async function grantPublicRead(strapi: Core.Strapi): Promise<void> {
-  const role = await strapi.db.query(ROLE).findOne({ where: { type: 'public' } });
-  if (!role) throw new Error('users-permissions has no Public role; cannot grant public read access');
+  for (const type of ['public', 'authenticated'] as const) {
+    const role = await strapi.db.query(ROLE).findOne({ where: { type } });
+    if (!role) throw new Error(`users-permissions has no ${type} role; cannot grant read access`);
+    await grantRead(strapi, role.id, type);
+  }
+  await disableRegistration(strapi);
+}
 
+async function grantRead(strapi: Core.Strapi, roleId: number, type: string): Promise<void> {
   const existing: { id: number; action: string }[] = await strapi.db
     .query(PERMISSION)
-    .findMany({ where: { role: role.id }, select: ['id', 'action'] });
+    .findMany({ where: { role: roleId }, select: ['id', 'action'] });
   const have = new Set(existing.map((p) => p.action));
 
   for (const action of PUBLIC_READ_ACTIONS) {
     if (!have.has(action)) {
-      await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
-      strapi.log.info(`[permissions] Public may now ${action}`);
+      await strapi.db.query(PERMISSION).create({ data: { action, role: roleId } });
+      strapi.log.info(`[permissions] ${type} may now ${action}`);
     }
   }
 
-  const writes = existing.filter(
-    (p) => NEWS_CONTENT_TYPES.some((uid) => p.action.startsWith(`${uid}.`)) && !PUBLIC_READ_ACTIONS.includes(p.action)
+  const revoked = existing.filter(
+    (p) =>
+      (NEWS_CONTENT_TYPES.some((uid) => p.action.startsWith(`${uid}.`)) && !PUBLIC_READ_ACTIONS.includes(p.action)) ||
+      p.action === REGISTER_ACTION
   );
-  if (writes.length > 0) {
-    await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: writes.map((p) => p.id) } } });
-    strapi.log.warn(`[permissions] revoked public ${writes.map((p) => p.action).join(', ')}`);
+  if (revoked.length > 0) {
+    await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: revoked.map((p) => p.id) } } });
+    strapi.log.warn(`[permissions] revoked ${type} ${revoked.map((p) => p.action).join(', ')}`);
+  }
+}
+
+/** Users-permissions' "Enable sign-ups" advanced setting, off. */
+async function disableRegistration(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+  if (advanced.allow_register !== false) {
+    await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
+    strapi.log.info('[permissions] public registration disabled');
   }
 }
