@@ -1,9 +1,26 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { viTranslations } from './translations-vi';
+
+// Where Strapi 5.54's admin keeps the interface language (reducer.ts LANGUAGE_LOCAL_STORAGE_KEY);
+// it falls back to English when nothing is stored.
+const LANGUAGE_KEY = 'strapi-admin-language';
 
 export default {
   config: {
     // Editors work in Vietnamese; English stays available in the profile menu.
     locales: ['vi'],
+    translations: { vi: viTranslations },
+    // No release-notes pop-ups or tutorial videos for editors.
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  register(_app: StrapiApp) {
+    // The admin reads the stored language when it renders, after register and bootstrap: on a
+    // first visit store Vietnamese so it wins; a language the user picked (stored) is kept.
+    if (!window.localStorage.getItem(LANGUAGE_KEY)) {
+      window.localStorage.setItem(LANGUAGE_KEY, 'vi');
+      document.documentElement.lang = 'vi';
+    }
   },
   bootstrap(_app: StrapiApp) {},
 };
