@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerDatelineDefault } from './bootstrap/dateline';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
@@ -16,6 +17,7 @@ export default {
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await applyAdminLabels(strapi);
+    await ensureAdminRoles(strapi);
     await loadSampleData(strapi);
   },
 };
