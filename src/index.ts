@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
+import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerDatelineDefault } from './bootstrap/dateline';
 import { ensureLocales } from './bootstrap/locales';
@@ -17,6 +18,7 @@ export default {
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await applyAdminLabels(strapi);
+    await applyAdminLayouts(strapi);
     await ensureAdminRoles(strapi);
     await loadSampleData(strapi);
   },

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ARTICLE_LAYOUT } from '../../src/bootstrap/admin-layouts';
 import { ensureAdminRoles, NEWSROOM_ROLES } from '../../src/bootstrap/admin-roles';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
@@ -42,6 +43,15 @@ describeIntegration(`admin roles (${testDatabase})`, () => {
     otherAuthor = await signIn('tdkt-author', 'phong-vien-2@example.vn');
   }, 120_000);
   afterAll(() => app?.stop());
+
+  it("stores the newsroom's article list and edit layout over Strapi's default at start", async () => {
+    const model = app.strapi.contentTypes['api::article.article'];
+    const config = await app.strapi.plugin('content-manager').service('content-types').findConfiguration(model);
+    expect(config.layouts.list).toEqual(ARTICLE_LAYOUT.list);
+    expect(config.layouts.edit.map((r: { name: string }[]) => r.map((f) => f.name))).toEqual(
+      ARTICLE_LAYOUT.edit.map((r) => r.map(([name]) => name))
+    );
+  });
 
   it('creates each role once, with Vietnamese names', async () => {
     for (const { code, name } of NEWSROOM_ROLES) {
