@@ -4,6 +4,8 @@ import { viTranslations } from './translations-vi';
 // Where Strapi 5.54's admin keeps the interface language (reducer.ts LANGUAGE_LOCAL_STORAGE_KEY);
 // it falls back to English when nothing is stored.
 const LANGUAGE_KEY = 'strapi-admin-language';
+// Strapi's guided tour (English only, aimed at developers); no config turns it off.
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 
 export default {
   config: {
@@ -20,6 +22,10 @@ export default {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'vi');
       document.documentElement.lang = 'vi';
+    }
+    // Stored as if "skip all tours" had been pressed; Strapi fills in the rest of the state.
+    if (!window.localStorage.getItem(GUIDED_TOUR_KEY)) {
+      window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
     }
   },
   bootstrap(_app: StrapiApp) {},

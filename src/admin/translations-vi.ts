@@ -6,6 +6,9 @@
 export const viTranslations: Record<string, string> = {
   // Content manager: header, menu, list view
   'content-manager.header.name': 'Quản lý nội dung',
+  // Menu entries: ids the plugins declare in code with an English default, in no catalogue.
+  'content-manager.plugin.name': 'Quản lý nội dung',
+  'content-type-builder.plugin.name': 'Thiết kế kiểu nội dung',
   'content-manager.components.LeftMenu.collection-types': 'Loại nội dung',
   'content-manager.components.LeftMenu.single-types': 'Nội dung đơn',
   'content-manager.components.LeftMenu.Search.label': 'Tìm loại nội dung',
