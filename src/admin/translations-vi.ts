@@ -60,6 +60,18 @@ export const viTranslations: Record<string, string> = {
   'content-manager.containers.edit.information.documentId.label': 'Mã tài liệu',
   'content-manager.containers.EditView.publishHint': 'Ctrl / Cmd + Shift + Enter để xuất bản',
   'content-manager.containers.EditView.saveHint': 'Ctrl / Cmd + Enter để lưu',
+  // Under every text field: "max. 255 characters" and its description
+  'content-manager.form.Input.hint.text':
+    '{min, select, undefined {} other {tối thiểu {min}}}{divider}{max, select, undefined {} other {tối đa {max}}}{unit}{br}{description}',
+  'content-manager.form.Input.hint.character.unit': '{maxValue, plural, other { ký tự}}',
+  // Preview panel (config/admin.ts preview)
+  'content-manager.preview.panel.title': 'Xem trước',
+  'content-manager.preview.panel.button': 'Xem trước trên trang',
+  'content-manager.preview.panel.button-disabled-tooltip': 'Hãy lưu trước khi xem trước',
+  'content-manager.preview.page-title': 'Xem trước {contentType}',
+  'content-manager.preview.header.close': 'Đóng xem trước',
+  'content-manager.preview.copy.label': 'Sao chép liên kết xem trước',
+  'content-manager.preview.copy.success': 'Đã sao chép liên kết xem trước',
   'content-manager.components.uid.apply': 'dùng',
   'content-manager.components.uid.available': 'Dùng được',
   'content-manager.components.uid.regenerate': 'Tạo lại',

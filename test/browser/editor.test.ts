@@ -13,7 +13,7 @@ const TITLE = 'Khối Mặt trận - Đoàn thể ký kết giao ước thi đua
 const SLUG = 'khoi-mat-tran-doan-the-ky-ket-giao-uoc-thi-dua-nam-2025';
 const ALT = 'Đại diện các đơn vị ký giao ước thi đua';
 // English that must not be left on the pages an editor goes through.
-const ENGLISH = ['Content Manager', 'Save', 'Publish', 'Create new entry', 'Media Library'];
+const ENGLISH = ['Content Manager', 'Save', 'Publish', 'Create new entry', 'Media Library', 'Open preview', 'characters'];
 
 /** Waits until `check` holds, for at most `ms` (the caller then asserts, so a timeout fails clearly). */
 async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
