@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureSecrets } from '../src/env/ensure-secrets';
+import { createPreviewHandler } from '../src/preview/handler';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
   ensureSecrets();
@@ -8,6 +9,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     apiToken: { salt: env('API_TOKEN_SALT') },
     transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
     secrets: { encryptionKey: env('ENCRYPTION_KEY') },
+    // Strapi's preview: the edit view shows the website's draft page of articles and the other
+    // page types, through the site's /api/preview route that checks PREVIEW_SECRET.
+    preview: {
+      enabled: env.bool('PREVIEW', true),
+      config: {
+        allowedOrigins: [new URL(env('PUBLIC_SITE_URL', 'http://localhost:3000')).origin],
+        handler: (uid, params) => createPreviewHandler(strapi, env('PREVIEW_SECRET'))(uid, params),
+      },
+    },
     flags: {
       nps: env.bool('FLAG_NPS', false),
       promoteEE: env.bool('FLAG_PROMOTE_EE', false),

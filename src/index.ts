@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
+import { applyAdminLayouts } from './bootstrap/admin-layouts';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerDatelineDefault } from './bootstrap/dateline';
 import { protectDocumentation, registerDocumentationOverrides } from './bootstrap/documentation';
 import { ensureReadIndexes } from './bootstrap/indexes';
@@ -25,6 +27,8 @@ export default {
     await grantPublicRead(strapi);
     await protectDocumentation(strapi);
     await applyAdminLabels(strapi);
+    await applyAdminLayouts(strapi);
+    await ensureAdminRoles(strapi);
     await loadSampleData(strapi);
   },
 

@@ -1,4 +1,5 @@
-// Three projects: pure unit tests, then the same integration suite on SQLite and on PostgreSQL.
+// Four projects: pure unit tests, the same integration suite on SQLite and on PostgreSQL, and the
+// editor's path through the built admin in a real browser.
 const path = require('node:path');
 
 const rootDir = path.resolve(__dirname, '..');
@@ -28,6 +29,12 @@ module.exports = {
       displayName: 'postgres',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/setup/use-postgres.js'],
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/use-sqlite.js'],
     },
   ],
 };

@@ -1,9 +1,32 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { viTranslations } from './translations-vi';
+
+// Where Strapi 5.54's admin keeps the interface language (reducer.ts LANGUAGE_LOCAL_STORAGE_KEY);
+// it falls back to English when nothing is stored.
+const LANGUAGE_KEY = 'strapi-admin-language';
+// Strapi's guided tour (English only, aimed at developers); no config turns it off.
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 
 export default {
   config: {
     // Editors work in Vietnamese; English stays available in the profile menu.
     locales: ['vi'],
+    translations: { vi: viTranslations },
+    // No release-notes pop-ups or tutorial videos for editors.
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  register(_app: StrapiApp) {
+    // The admin reads the stored language when it renders, after register and bootstrap: on a
+    // first visit store Vietnamese so it wins; a language the user picked (stored) is kept.
+    if (!window.localStorage.getItem(LANGUAGE_KEY)) {
+      window.localStorage.setItem(LANGUAGE_KEY, 'vi');
+      document.documentElement.lang = 'vi';
+    }
+    // Stored as if "skip all tours" had been pressed; Strapi fills in the rest of the state.
+    if (!window.localStorage.getItem(GUIDED_TOUR_KEY)) {
+      window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
+    }
   },
   bootstrap(_app: StrapiApp) {},
 };

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 
-/** The secrets Strapi needs, named as in Strapi's own project template. */
+/** The secrets Strapi needs, named as in Strapi's own project template, and the preview secret. */
 export const SECRET_NAMES = [
   'APP_KEYS',
   'API_TOKEN_SALT',
@@ -8,6 +8,8 @@ export const SECRET_NAMES = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  // Shared with the website's /api/preview route (admin preview of drafts).
+  'PREVIEW_SECRET',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];

@@ -40,6 +40,7 @@ async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl()
     TRANSFER_TOKEN_SALT: random(),
     JWT_SECRET: random(),
     ENCRYPTION_KEY: random(),
+    PREVIEW_SECRET: random(),
     SEED_SAMPLE_DATA: 'true',
     DATABASE_CLIENT: database,
     DATABASE_URL: '',

@@ -61,7 +61,7 @@ describe('booting', () => {
   it('generates development secrets into .env once, then reuses them', async () => {
     const { env, drop } = await createTestEnv();
     const envFile = path.join(os.tmpdir(), `tdkt-env-${process.pid}-${Date.now()}`);
-    const secrets = { APP_KEYS: undefined, API_TOKEN_SALT: undefined, ADMIN_JWT_SECRET: undefined, TRANSFER_TOKEN_SALT: undefined, JWT_SECRET: undefined, ENCRYPTION_KEY: undefined };
+    const secrets = { APP_KEYS: undefined, API_TOKEN_SALT: undefined, ADMIN_JWT_SECRET: undefined, TRANSFER_TOKEN_SALT: undefined, JWT_SECRET: undefined, ENCRYPTION_KEY: undefined, PREVIEW_SECRET: undefined };
     try {
       const first = boot({ ...env, ...secrets, NODE_ENV: 'development', ENV_PATH: envFile, SEED_SAMPLE_DATA: 'false' });
       expect(first.stdout).toContain('BOOTED');

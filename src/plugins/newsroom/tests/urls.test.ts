@@ -1,5 +1,5 @@
 import { defaultConfig } from '../server/src/config';
-import { absoluteUrl, homeUrl, pagePath, pageUrl } from '../server/src/utils/urls';
+import { absoluteUrl, homeUrl, pagePath, pageUrl, previewUrl } from '../server/src/utils/urls';
 
 describe('pageUrl', () => {
   const config = { ...defaultConfig, siteUrl: 'https://thiduakhenthuong.example.vn/' };
@@ -47,5 +47,27 @@ describe('absoluteUrl', () => {
     ['http://localhost:1337', null, undefined],
   ])('%s + %j', (base, input, expected) => {
     expect(absoluteUrl(base, input)).toBe(expected);
+  });
+});
+
+describe('previewUrl', () => {
+  const config = { ...defaultConfig, siteUrl: 'https://example.vn/' };
+  const page = { type: 'article', slug: 'tong-ket-2019', locale: 'vi', defaultLocale: 'vi', status: 'draft' } as const;
+
+  it('points at the site preview route with the secret, page path, status and locale', () => {
+    const url = new URL(previewUrl(config, 's3cr3t&x=1', page));
+    expect(url.origin + url.pathname).toBe('https://example.vn/api/preview');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      secret: 's3cr3t&x=1',
+      url: '/tin-tuc/tong-ket-2019',
+      status: 'draft',
+      locale: 'vi',
+    });
+  });
+
+  it('puts the locale prefix and the type pattern into the page path', () => {
+    const url = new URL(previewUrl(config, 'k', { ...page, type: 'category', slug: 'tin-hoat-dong', locale: 'en', status: 'published' }));
+    expect(url.searchParams.get('url')).toBe('/en/chuyen-muc/tin-hoat-dong');
+    expect(url.searchParams.get('status')).toBe('published');
   });
 });

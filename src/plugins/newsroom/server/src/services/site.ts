@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PagePaths, PluginConfig } from '../config';
-import { absoluteUrl, pageUrl } from '../utils/urls';
+import { absoluteUrl, pageUrl, previewUrl, type PreviewPage } from '../utils/urls';
 
 export type PageType = keyof PagePaths;
 
@@ -43,6 +43,15 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The website page of an entry (not this API). */
     pageUrl(type: PageType, slug: string, locale: string, defaultLocale: string): string {
       return pageUrl(config(), type, slug, locale, defaultLocale);
+    },
+    /** The page type of a content type this plugin serves, or undefined. */
+    pageType(uid: string): PageType | undefined {
+      return (Object.keys(CONTENT_TYPES) as PageType[]).find((type) => CONTENT_TYPES[type] === uid);
+    },
+    /** The website's preview route of a page (see utils/urls previewUrl). */
+    async previewUrl(secret: string, page: Omit<PreviewPage, 'defaultLocale'>): Promise<string> {
+      const { defaultLocale } = await locales();
+      return previewUrl(config(), secret, { ...page, defaultLocale });
     },
     /** Media URLs from the local provider are paths on this API server: make them absolute. */
     mediaUrl(url: string | undefined | null): string | undefined {

@@ -8,10 +8,15 @@ function segment(slug: string): string {
 
 export const pagePath = (pattern: string, slug: string): string => pattern.split('{slug}').join(segment(slug));
 
+/** The path prefix of a locale on the website: none for the default locale. */
+const localePrefix = (config: Pick<PluginConfig, 'localePrefix'>, locale: string, defaultLocale: string): string =>
+  locale === defaultLocale ? '' : config.localePrefix[locale] ?? `/${locale}`;
+
+const siteRoot = (config: Pick<PluginConfig, 'siteUrl'>) => config.siteUrl.replace(/\/+$/, '');
+
 /** The website's home in a locale: locales other than the default get their prefix. */
 export function homeUrl(config: Pick<PluginConfig, 'siteUrl' | 'localePrefix'>, locale: string, defaultLocale: string): string {
-  const prefix = locale === defaultLocale ? '' : config.localePrefix[locale] ?? `/${locale}`;
-  return `${config.siteUrl.replace(/\/+$/, '')}${prefix}`;
+  return `${siteRoot(config)}${localePrefix(config, locale, defaultLocale)}`;
 }
 
 /** The website's absolute URL of a page. */
@@ -23,6 +28,29 @@ export function pageUrl(
   defaultLocale: string
 ): string {
   return `${homeUrl(config, locale, defaultLocale)}${pagePath(config.paths[type], slug)}`;
+}
+
+export interface PreviewPage {
+  type: keyof PagePaths;
+  slug: string;
+  locale: string;
+  defaultLocale: string;
+  status: 'draft' | 'published';
+}
+
+/**
+ * The website's preview route for a page, as Strapi's admin preview opens it:
+ * `{siteUrl}/api/preview?secret=…&url=/tin-tuc/<slug>&status=draft&locale=vi`. The site checks the
+ * secret, turns on its draft mode and redirects to `url` (a path on the site, locale prefix included).
+ */
+export function previewUrl(config: Pick<PluginConfig, 'siteUrl' | 'paths' | 'localePrefix'>, secret: string, page: PreviewPage): string {
+  const query = new URLSearchParams({
+    secret,
+    url: `${localePrefix(config, page.locale, page.defaultLocale)}${pagePath(config.paths[page.type], page.slug)}`,
+    status: page.status,
+    locale: page.locale,
+  });
+  return `${siteRoot(config)}/api/preview?${query}`;
 }
 
 /** An http(s) URL for a link or image: absolute ones kept, paths joined to `base`, other schemes refused. */

@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AppProcess } from '../helpers/app-process';
+import { appDir, createTestEnv } from '../helpers/strapi';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.join(appDir, 'test', 'artifacts');
+const TITLE = 'Khối Mặt trận - Đoàn thể ký kết giao ước thi đua năm 2025';
+const SLUG = 'khoi-mat-tran-doan-the-ky-ket-giao-uoc-thi-dua-nam-2025';
+const ALT = 'Đại diện các đơn vị ký giao ước thi đua';
+// English that must not be left on the pages an editor goes through.
+const ENGLISH = ['Content Manager', 'Save', 'Publish', 'Create new entry', 'Media Library', 'Open preview', 'characters'];
+
+/** Waits until `check` holds, for at most `ms` (the caller then asserts, so a timeout fails clearly). */
+async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+}
+
+/** Builds the admin panel unless dist/build is newer than everything it is built from. */
+function buildAdmin(): number {
+  const index = path.join(appDir, 'dist', 'build', 'index.html');
+  const sources = [path.join(appDir, 'src', 'admin'), path.join(appDir, 'package-lock.json')].flatMap((p) =>
+    fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((f) => path.join(p, f)) : [p]
+  );
+  const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > newest) return 0;
+  const started = Date.now();
+  execFileSync(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['build', '--silent'], { cwd: appDir, stdio: 'inherit' });
+  return Date.now() - started;
+}
+
+describe('an editor in the Vietnamese admin (real browser)', () => {
+  let app: AppProcess;
+  let drop: () => Promise<void>;
+  let browser: BrowserContext;
+  let page: Page;
+  let base: string;
+  let userDataDir: string;
+  let step = 0;
+
+  const shot = async (name: string) => {
+    step += 1;
+    await page.screenshot({ path: path.join(ARTIFACTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+  };
+  /** Visible text of the page must not hold the English labels Strapi ships. */
+  const expectNoEnglish = async () => {
+    const text = await page.locator('body').innerText();
+    for (const english of ENGLISH) expect(text).not.toMatch(new RegExp(`\\b${english}\\b`));
+  };
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const built = buildAdmin();
+    console.log(`[browser] admin build: ${built ? `${(built / 1000).toFixed(0)} s` : 'up to date'}`);
+    const testEnv = await createTestEnv();
+    drop = testEnv.drop;
+    app = new AppProcess(path.join(__dirname, 'app-instance.js'), { ...testEnv.env, SEED_SAMPLE_DATA: 'false' }, 'ignore');
+    const { port } = await app.ready;
+    base = `http://127.0.0.1:${port}`;
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-chromium-'));
+    // A fresh profile: playwright takes it as the persistent context's directory (--user-data-dir).
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      viewport: { width: 1400, height: 1000 },
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(20_000);
+  }, 600_000); // a cold admin build takes 2–5 min on a busy 2-core machine
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await drop?.();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('registers the first administrator in Vietnamese', async () => {
+    await page.goto(`${base}/admin/auth/register-admin`);
+    await page.locator('input[name="firstname"]').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('strapi-admin-language'))).toBe('vi');
+    expect(await page.locator('body').innerText()).toContain('Chào mừng');
+    await shot('register');
+    await page.fill('input[name="firstname"]', 'Lê');
+    await page.fill('input[name="lastname"]', 'Hằng');
+    await page.fill('input[name="email"]', 'le.hang@example.vn');
+    await page.fill('input[name="password"]', 'Bien-tap-2025');
+    await page.fill('input[name="confirmPassword"]', 'Bien-tap-2025');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/admin\/?$/);
+    await page.getByText('Quản lý nội dung').first().waitFor();
+    await shot('home');
+  });
+
+  it('writes an article: Vietnamese title typed, slug filled in, cover with alternative text, published', async () => {
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article`);
+    await page.getByText('Tiêu đề').first().waitFor();
+    await expectNoEnglish();
+    await shot('article-list');
+
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=vi`);
+    const title = page.locator('input[name="title"]');
+    await title.waitFor();
+    await title.click();
+    // Typed key by key, as an editor does (a fill() would skip the input events React listens to).
+    await page.keyboard.type(TITLE, { delay: 25 });
+    await expectNoEnglish();
+    await shot('title');
+    // Strapi 5's admin fills a uid only for required fields when the form opens; the
+    // vietnamese-text plugin derives the slug from the title on save, and the form shows it.
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    const slug = page.locator('input[name="slug"]');
+    await until(async () => (await slug.inputValue()) === SLUG, 20_000);
+    expect(await slug.inputValue()).toBe(SLUG);
+    await shot('saved-with-slug');
+
+    // Cover: upload from the computer in the media dialog, alternative text set before uploading.
+    const image = path.join(os.tmpdir(), `tdkt-cover-${process.pid}.jpg`);
+    await sharp({ create: { width: 800, height: 500, channels: 3, background: '#b22222' } }).jpeg().toFile(image);
+    await page.getByText('Ảnh đại diện').first().scrollIntoViewIfNeeded();
+    await shot('cover-field');
+    await page.getByText('Bấm để thêm tệp, hoặc kéo thả vào đây').first().click();
+    await page.getByRole('button', { name: 'Thêm tệp', exact: true }).click();
+    await page.locator('input[type="file"]').setInputFiles(image);
+    await page.getByText('1 tệp sẵn sàng tải lên').waitFor();
+    await shot('upload-pending');
+    // The card's pencil opens its details, where the alternative text goes.
+    await page.getByText(path.basename(image)).hover();
+    await page.getByRole('button', { name: 'Sửa' }).click();
+    await page.locator('input[name="alternativeText"]').fill(ALT);
+    await shot('alternative-text');
+    await page.getByRole('dialog').getByRole('button', { name: /Hoàn tất|Xong|Finish/ }).last().click();
+    await page.getByRole('button', { name: 'Tải 1 tệp lên thư viện' }).click();
+    await shot('asset-selected');
+    await page.getByRole('button', { name: 'Hoàn tất' }).click();
+    await shot('cover-set');
+
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Xuất bản' }).click();
+    await page.getByText(/Đã xuất bản/).first().waitFor();
+    await expectNoEnglish();
+    await shot('published');
+  }, 150_000); // typing and the media dialogs take about a minute on a busy machine
+
+  it('serves the published article through the public API and the RSS feed', async () => {
+    const res = await fetch(`${base}/api/articles?filters[slug][$eq]=${SLUG}&populate[cover]=true`);
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: { title: string; cover: { alternativeText: string } | null }[] };
+    expect(data).toHaveLength(1);
+    expect(data[0].title).toBe(TITLE);
+    expect(data[0].cover?.alternativeText).toBe(ALT);
+
+    const rss = await fetch(`${base}/api/feeds/rss.xml`);
+    expect(rss.status).toBe(200);
+    expect(await rss.text()).toContain(`/tin-tuc/${SLUG}`);
+  });
+});

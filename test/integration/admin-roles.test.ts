@@ -1,0 +1,110 @@
+import request from 'supertest';
+import { ARTICLE_LAYOUT } from '../../src/bootstrap/admin-layouts';
+import { ensureAdminRoles, NEWSROOM_ROLES } from '../../src/bootstrap/admin-roles';
+import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
+
+const ARTICLES = '/content-manager/collection-types/api::article.article';
+const PASSWORD = 'Mat-khau-thu-1234';
+
+describeIntegration(`admin roles (${testDatabase})`, () => {
+  let app: TestApp;
+  const api = () => request(app.strapi.server.httpServer);
+  const roleByCode = async (code: string) => app.strapi.service('admin::role').findOne({ code });
+
+  /** An active admin user with one of the newsroom roles, and a bearer token from POST /admin/login. */
+  async function signIn(code: string, email: string): Promise<string> {
+    const role = await roleByCode(code);
+    await app.strapi.service('admin::user').create({
+      email,
+      firstname: 'Thử',
+      lastname: code,
+      password: PASSWORD,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    const res = await api().post('/admin/login').send({ email, password: PASSWORD }).expect(200);
+    return res.body.data.token;
+  }
+
+  const createDraft = (token: string, title: string) =>
+    api().post(`${ARTICLES}?locale=vi`).set('Authorization', `Bearer ${token}`).send({ title });
+
+  let editor: string;
+  let author: string;
+  let otherAuthor: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    // A second start's bootstrap of the same database.
+    await ensureAdminRoles(app.strapi);
+    editor = await signIn('tdkt-editor', 'bien-tap@example.vn');
+    author = await signIn('tdkt-author', 'phong-vien@example.vn');
+    otherAuthor = await signIn('tdkt-author', 'phong-vien-2@example.vn');
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  it("stores the newsroom's article list and edit layout over Strapi's default at start", async () => {
+    const model = app.strapi.contentTypes['api::article.article'];
+    const config = await app.strapi.plugin('content-manager').service('content-types').findConfiguration(model);
+    expect(config.layouts.list).toEqual(ARTICLE_LAYOUT.list);
+    expect(config.layouts.edit.map((r: { name: string }[]) => r.map((f) => f.name))).toEqual(
+      ARTICLE_LAYOUT.edit.map((r) => r.map(([name]) => name))
+    );
+  });
+
+  it('creates each role once, with Vietnamese names', async () => {
+    for (const { code, name } of NEWSROOM_ROLES) {
+      const found = await app.strapi.db.query('admin::role').findMany({ where: { name } });
+      expect(found.map((r: { code: string }) => r.code)).toEqual([code]);
+    }
+  });
+
+  it('keeps permissions an administrator changed when it starts again', async () => {
+    const role = await roleByCode('tdkt-author');
+    const permissions = app.strapi.db.query('admin::permission');
+    const before = await permissions.count({ where: { role: role.id } });
+    await app.strapi.service('admin::role').addPermissions(role.id, [{ action: 'plugin::upload.settings.read' }]);
+    await ensureAdminRoles(app.strapi);
+    const actions = (await permissions.findMany({ where: { role: role.id } })).map((p: { action: string }) => p.action);
+    expect(actions).toContain('plugin::upload.settings.read');
+    expect(actions).toHaveLength(before + 1);
+  });
+
+  it('lets a reporter write a draft but not publish it', async () => {
+    const created = await createDraft(author, 'Phóng viên viết bản nháp').expect(201);
+    const id = created.body.data.documentId;
+    expect(created.body.data.publishedAt).toBeNull();
+
+    await api()
+      .put(`${ARTICLES}/${id}?locale=vi`)
+      .set('Authorization', `Bearer ${author}`)
+      .send({ title: 'Phóng viên sửa bản nháp' })
+      .expect(200);
+    await api().post(`${ARTICLES}/${id}/actions/publish?locale=vi`).set('Authorization', `Bearer ${author}`).expect(403);
+  });
+
+  it("keeps a reporter off another reporter's article", async () => {
+    const created = await createDraft(otherAuthor, 'Bài của phóng viên khác').expect(201);
+    const id = created.body.data.documentId;
+    await api()
+      .put(`${ARTICLES}/${id}?locale=vi`)
+      .set('Authorization', `Bearer ${author}`)
+      .send({ title: 'Sửa bài người khác' })
+      .expect(403);
+    await api().delete(`${ARTICLES}/${id}?locale=vi`).set('Authorization', `Bearer ${author}`).expect(403);
+  });
+
+  it("lets an editor publish a reporter's draft", async () => {
+    const created = await createDraft(author, 'Bài chờ biên tập viên duyệt').expect(201);
+    const id = created.body.data.documentId;
+    const res = await api()
+      .post(`${ARTICLES}/${id}/actions/publish?locale=vi`)
+      .set('Authorization', `Bearer ${editor}`)
+      .send({})
+      .expect(200);
+    expect(res.body.data.publishedAt).toBeTruthy();
+    const published = await api().get('/api/articles').query({ 'filters[documentId][$eq]': id }).expect(200);
+    expect(published.body.data).toHaveLength(1);
+  });
+});
