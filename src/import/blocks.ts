@@ -43,7 +43,7 @@ export function tidyInline(nodes: InlineNode[]): InlineNode[] {
     }
     const text = node.text.replace(/[ \t\r\n]+/g, ' ');
     const last = out[out.length - 1];
-    if (last?.type === 'text' && sameMarks(last, node)) last.text += text;
+    if (last?.type === 'text' && sameMarks(last, node)) last.text = (last.text + text).replace(/  +/g, ' ');
     else if (text) out.push({ ...node, text });
   }
   const first = out[0];

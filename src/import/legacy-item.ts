@@ -72,7 +72,8 @@ const str = (v: unknown): string | undefined =>
 function list(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(str).filter((s): s is string => !!s && !!s.trim());
   const s = str(v);
-  return s ? s.split(/[;,]/).map((x) => x.trim()).filter(Boolean) : [];
+  // Names hold commas ("Cụm các huyện, thành phố …"): several names in one string are split on ";".
+  return s ? s.split(';').map((x) => x.trim()).filter(Boolean) : [];
 }
 
 /** All the text of a record, for one encoding decision per article (a short field alone is ambiguous). */
