@@ -18,7 +18,7 @@ export function withStrapi(task: (strapi: Core.Strapi) => Promise<void>, env: Re
     }
   };
   main().then(
-    () => process.exit(0),
+    () => process.exit(), // with the exitCode the task set, 0 by default
     (error) => {
       console.error(error);
       process.exit(1);
