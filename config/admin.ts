@@ -14,7 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     preview: {
       enabled: env.bool('PREVIEW', true),
       config: {
-        allowedOrigins: [new URL(env('PUBLIC_SITE_URL', 'http://localhost:3000')).origin],
+        // Strapi replaces the CSP's frame-src with this list: keep 'self' in it.
+        allowedOrigins: ["'self'", new URL(env('PUBLIC_SITE_URL', 'http://localhost:3000')).origin],
         handler: (uid, params) => createPreviewHandler(strapi, env('PREVIEW_SECRET'))(uid, params),
       },
     },

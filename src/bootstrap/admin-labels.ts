@@ -31,6 +31,8 @@ export const ADMIN_LABELS: Record<string, ModelLabels> = {
       seo: ['SEO'],
       publishAt: ['Hẹn giờ xuất bản', 'Bản nháp tự xuất bản vào lúc này (trong vòng một phút); để trống nếu không hẹn giờ'],
       unpublishAt: ['Hẹn giờ gỡ bài', 'Bài tự gỡ xuống vào lúc này; phải sau giờ hẹn xuất bản'],
+      legacyId: ['Mã nguồn nhập', 'Mã bài ở hệ thống cũ, do lệnh nhập dữ liệu ghi; không sửa tay'],
+      legacyHash: ['Dấu vân tay bản nhập', 'Do lệnh nhập dữ liệu ghi để biết bài nguồn đã đổi hay chưa; không sửa tay'],
     },
   },
   'api::category.category': {

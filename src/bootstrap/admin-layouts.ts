@@ -27,6 +27,8 @@ export const ARTICLE_LAYOUT: { list: string[]; edit: [string, number][][] } = {
     // SEO and schedule
     [['seo', 12]],
     [['publishAt', 6], ['unpublishAt', 6]],
+    // where an imported article came from (written by npm run import; last, out of the way)
+    [['legacyId', 6], ['legacyHash', 6]],
   ],
 };
 

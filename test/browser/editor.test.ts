@@ -21,8 +21,12 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
   while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 }
 
-/** Builds the admin panel unless dist/build is newer than everything it is built from. */
-function buildAdmin(): number {
+/**
+ * Builds the admin panel unless dist/build is newer than everything it is built from. The build
+ * loads the app's config, so it gets the throwaway env too (else it would write development
+ * secrets into the project's .env).
+ */
+function buildAdmin(env: Record<string, string>): number {
   const index = path.join(appDir, 'dist', 'build', 'index.html');
   const sources = [path.join(appDir, 'src', 'admin'), path.join(appDir, 'package-lock.json')].flatMap((p) =>
     fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((f) => path.join(p, f)) : [p]
@@ -30,7 +34,7 @@ function buildAdmin(): number {
   const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs > newest) return 0;
   const started = Date.now();
-  execFileSync(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['build', '--silent'], { cwd: appDir, stdio: 'inherit' });
+  execFileSync(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['build', '--silent'], { cwd: appDir, stdio: 'inherit', env: { ...process.env, ...env } });
   return Date.now() - started;
 }
 
@@ -55,10 +59,10 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const built = buildAdmin();
-    console.log(`[browser] admin build: ${built ? `${(built / 1000).toFixed(0)} s` : 'up to date'}`);
     const testEnv = await createTestEnv();
     drop = testEnv.drop;
+    const built = buildAdmin(testEnv.env);
+    console.log(`[browser] admin build: ${built ? `${(built / 1000).toFixed(0)} s` : 'up to date'}`);
     app = new AppProcess(path.join(__dirname, 'app-instance.js'), { ...testEnv.env, SEED_SAMPLE_DATA: 'false' }, 'ignore');
     const { port } = await app.ready;
     base = `http://127.0.0.1:${port}`;
