@@ -5,19 +5,21 @@ import { corsConfig, securityConfig } from '../src/security/headers';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   const rateLimit = readRateLimitSettings(process.env);
   return [
-    // Rate limits first, before the cache, so cached answers count too (RATE_LIMIT=off disables).
+    // CORS first, so every answer a browser on an allowed origin gets is readable by its script,
+    // 429s and cache hits included; preflights are answered here. CORS_ORIGINS (see .env.example).
+    { name: 'strapi::cors', config: corsConfig(process.env) },
+    // Rate limits next, before the cache, so cached answers count too (RATE_LIMIT=off disables).
     { name: 'global::rate-limit', config: rateLimit },
-    // Public API cache next: a hit costs a lookup and nothing else; the security, CORS and
-    // powered-by headers of the first answer are replayed with it. API_CACHE=off leaves Strapi's
+    // Public API cache next: a hit costs a lookup and nothing else; the security and powered-by
+    // headers of the first answer are replayed with it. API_CACHE=off leaves Strapi's
     // path as shipped (the benchmark's baseline).
     ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
     'strapi::logger',
     'strapi::errors',
     // Inside errors: a database that is down becomes 503 + Retry-After instead of a 500.
     'global::database-unavailable',
-    // CSP, HSTS (production only), Referrer-Policy, frame rules; CORS_ORIGINS (see .env.example).
+    // CSP, HSTS (production only), Referrer-Policy, frame rules.
     { name: 'strapi::security', config: securityConfig(process.env) },
-    { name: 'strapi::cors', config: corsConfig(process.env) },
     'strapi::poweredBy',
     'strapi::query',
     // JSON, form and text bodies over BODY_LIMIT get a 413 (file uploads have the upload plugin's limit).

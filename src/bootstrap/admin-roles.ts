@@ -86,12 +86,39 @@ export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
   const locales: string[] = (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code);
   const fields = permittedFields(strapi);
 
+  let firstInstall = false;
   for (const def of NEWSROOM_ROLES) {
-    const role =
-      (await roles.findOne({ code: def.code })) ??
-      (await roles.create({ code: def.code, name: def.name, description: def.description }));
+    let role = await roles.findOne({ code: def.code });
+    if (!role) {
+      role = await roles.create({ code: def.code, name: def.name, description: def.description });
+      firstInstall = true;
+    }
     if ((await strapi.db.query('admin::permission').count({ where: { role: role.id } })) > 0) continue;
     await roles.assignPermissions(role.id, def.permissions(fields, locales));
     strapi.log.info(`[roles] created the admin role "${def.name}"`);
+  }
+  if (firstInstall) await replaceStrapiDefaultRoles(strapi);
+}
+
+/** Strapi's own roles, as its admin creates them on an empty database. */
+export const STRAPI_DEFAULT_ROLES = { superAdmin: 'strapi-super-admin', retired: ['strapi-editor', 'strapi-author'] };
+
+/**
+ * On the start that creates the newsroom roles: Strapi's English "Editor" and "Author" duplicate
+ * them, so they go (only while nobody holds them), and the super admin role gets a Vietnamese name.
+ * Later starts leave every role as the administrators have made it.
+ */
+async function replaceStrapiDefaultRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role');
+  for (const code of STRAPI_DEFAULT_ROLES.retired) {
+    const role = await roles.findOne({ code });
+    if (role && (await roles.getUsersCount(role.id)) === 0) await roles.deleteByIds([role.id]);
+  }
+  const superAdmin = await roles.findOne({ code: STRAPI_DEFAULT_ROLES.superAdmin });
+  if (superAdmin?.name === 'Super Admin') {
+    await roles.update(
+      { id: superAdmin.id },
+      { name: 'Quản trị viên cao nhất', description: 'Toàn quyền với mọi nội dung, tài khoản và cài đặt.' }
+    );
   }
 }

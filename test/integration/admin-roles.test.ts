@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ARTICLE_LAYOUT } from '../../src/bootstrap/admin-layouts';
-import { ensureAdminRoles, NEWSROOM_ROLES } from '../../src/bootstrap/admin-roles';
+import { ensureAdminRoles, NEWSROOM_ROLES, STRAPI_DEFAULT_ROLES } from '../../src/bootstrap/admin-roles';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
@@ -58,6 +58,24 @@ describeIntegration(`admin roles (${testDatabase})`, () => {
       const found = await app.strapi.db.query('admin::role').findMany({ where: { name } });
       expect(found.map((r: { code: string }) => r.code)).toEqual([code]);
     }
+  });
+
+  it("replaces Strapi's English default roles on a new database: one role list, all in Vietnamese", async () => {
+    const roles = await app.strapi.db.query('admin::role').findMany({ orderBy: { id: 'asc' } });
+    expect(roles.map((r: { code: string }) => r.code).sort()).toEqual(
+      [STRAPI_DEFAULT_ROLES.superAdmin, ...NEWSROOM_ROLES.map((r) => r.code)].sort()
+    );
+    const superAdmin = roles.find((r: { code: string }) => r.code === STRAPI_DEFAULT_ROLES.superAdmin);
+    expect(superAdmin.name).toBe('Quản trị viên cao nhất');
+  });
+
+  it('leaves role names an administrator chose on later starts', async () => {
+    const roles = app.strapi.service('admin::role');
+    const superAdmin = await roles.findOne({ code: STRAPI_DEFAULT_ROLES.superAdmin });
+    await roles.update({ id: superAdmin.id }, { name: 'Super Admin' });
+    await ensureAdminRoles(app.strapi);
+    expect((await roles.findOne({ id: superAdmin.id })).name).toBe('Super Admin');
+    await roles.update({ id: superAdmin.id }, { name: superAdmin.name });
   });
 
   it('keeps permissions an administrator changed when it starts again', async () => {

@@ -57,6 +57,10 @@ describeIntegration(`rate limits, security headers and CORS (${testDatabase})`, 
       expect(refused.body.error.message).toMatch(/quá nhiều yêu cầu.*thử lại sau \d+ giây/);
       // Other paths under /api share the client's budget; other clients have their own.
       await c.get('/api/feeds/rss.xml').expect(429);
+      // A site's script must be able to read the refusal (and its Retry-After).
+      const crossOrigin = await c.get('/api/categories').set('Origin', SITE).expect(429);
+      expect(crossOrigin.headers['access-control-allow-origin']).toBe(SITE);
+      expect(crossOrigin.headers['access-control-expose-headers']).toMatch(/Retry-After/);
       await client().get('/api/categories').expect(200);
 
       await sleep(retryAfter * 1000 + 100);
