@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from './bootstrap/admin-labels';
+import { applyAdminLabels, registerDisplayNames } from './bootstrap/admin-labels';
 import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerDatelineDefault } from './bootstrap/dateline';
@@ -19,6 +19,7 @@ export default {
     registerPublishedOnly(strapi);
     registerDatelineDefault(strapi);
     registerDocumentationOverrides(strapi);
+    registerDisplayNames(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { viTranslations } from './translations-vi';
+import { viTranslations } from './translations';
 
 // Where Strapi 5.54's admin keeps the interface language (reducer.ts LANGUAGE_LOCAL_STORAGE_KEY);
 // it falls back to English when nothing is stored.

@@ -96,6 +96,21 @@ export const ADMIN_LABELS: Record<string, ModelLabels> = {
       noIndex: ['Không cho công cụ tìm kiếm lập chỉ mục'],
     },
   },
+  // Accounts of the public API (website members), not admin users: Strapi labels them in English.
+  'plugin::users-permissions.user': {
+    mainField: 'username',
+    fields: {
+      username: ['Tên đăng nhập'],
+      email: ['Email'],
+      provider: ['Cách đăng nhập', 'local: email và mật khẩu; hoặc tên nhà cung cấp (Google, Facebook…)'],
+      password: ['Mật khẩu'],
+      resetPasswordToken: ['Mã đặt lại mật khẩu'],
+      confirmationToken: ['Mã xác nhận email'],
+      confirmed: ['Đã xác nhận email'],
+      blocked: ['Bị khóa'],
+      role: ['Vai trò'],
+    },
+  },
   'bloc.term': {
     mainField: 'year',
     fields: {
@@ -166,5 +181,18 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
       const { settings, metadatas, layouts } = config;
       await service.updateConfiguration(model, { settings, metadatas, layouts });
     }
+  }
+}
+
+/** Names in the content manager's menu for types Strapi ships with an English name. */
+export const DISPLAY_NAMES: Record<string, string> = {
+  'plugin::users-permissions.user': 'Tài khoản website',
+};
+
+/** Renames those types before the admin reads their schemas (the name is display only). */
+export function registerDisplayNames(strapi: Core.Strapi): void {
+  for (const [uid, displayName] of Object.entries(DISPLAY_NAMES)) {
+    const model = strapi.contentTypes[uid as UID.ContentType];
+    if (model) model.info.displayName = displayName;
   }
 }

@@ -29,7 +29,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
 function buildAdmin(env: Record<string, string>): number {
   const index = path.join(appDir, 'dist', 'build', 'index.html');
   const sources = [path.join(appDir, 'src', 'admin'), path.join(appDir, 'package-lock.json')].flatMap((p) =>
-    fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((f) => path.join(p, f)) : [p]
+    fs.statSync(p).isDirectory() ? fs.readdirSync(p, { recursive: true }).map((f) => path.join(p, String(f))) : [p]
   );
   const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs > newest) return 0;

@@ -53,6 +53,17 @@ describeIntegration(`admin roles (${testDatabase})`, () => {
     );
   });
 
+  it("names Strapi's website accounts type and its fields in Vietnamese for the admin", async () => {
+    const admin = await signIn(STRAPI_DEFAULT_ROLES.superAdmin, 'quan-tri@example.vn');
+    const auth = { Authorization: `Bearer ${admin}` };
+    const types = await api().get('/content-manager/content-types').set(auth).expect(200);
+    const user = types.body.data.find((t: { uid: string }) => t.uid === 'plugin::users-permissions.user');
+    expect(user.info.displayName).toBe('Tài khoản website');
+    const config = await api().get('/content-manager/content-types/plugin::users-permissions.user/configuration').set(auth).expect(200);
+    expect(config.body.data.contentType.metadatas.username.edit.label).toBe('Tên đăng nhập');
+    expect(config.body.data.contentType.metadatas.blocked.list.label).toBe('Bị khóa');
+  });
+
   it('creates each role once, with Vietnamese names', async () => {
     for (const { code, name } of NEWSROOM_ROLES) {
       const found = await app.strapi.db.query('admin::role').findMany({ where: { name } });
