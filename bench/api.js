@@ -4,14 +4,10 @@
 // Routes: a list page of 20 articles, an article by slug, search, the RSS feed. The servers run in
 // their own processes (the load generator does not share their CPU accounting).
 // A benchmark, not a test. BENCH_ARTICLES (default 10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (20).
-const { fork } = require('node:child_process');
-const fs = require('node:fs');
 const http = require('node:http');
-const path = require('node:path');
 const autocannon = require('autocannon');
 const { insertArticles } = require('./lib/article-rows');
-
-const appDir = path.resolve(__dirname, '..');
+const { appDir, bootStrapi, forkServer, residentMB, serveUntilStopped, stopServer } = require('./lib/server-process');
 const N = Number(process.env.BENCH_ARTICLES || 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 20);
@@ -19,22 +15,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 20);
 // ---------------------------------------------------------------- child: Strapi
 
 async function serveStrapi(mode) {
-  const { createStrapi } = require('@strapi/strapi');
-  const { createTestEnv } = require('../test/helpers/test-env');
-  const { env, drop } = await createTestEnv('sqlite', 'tdkt_bench_api');
-  Object.assign(process.env, env, { SEED_SAMPLE_DATA: 'false', LOG_LEVEL: 'error', API_CACHE: mode, SCHEDULED_PUBLISHING: 'false' });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-  await insertArticles(strapi, N);
-  await strapi.listen();
-  const slug = (await strapi.db.connection('articles').select('slug').orderBy('id', 'desc').first()).slug;
-  process.on('message', async (msg) => {
-    if (msg === 'stop') {
-      await strapi.destroy();
-      await drop();
-      process.exit(0);
-    }
-  });
-  process.send({ port: strapi.server.httpServer.address().port, slug });
+  const app = await bootStrapi('sqlite', 'tdkt_bench_api', { SEED_SAMPLE_DATA: 'false', API_CACHE: mode, SCHEDULED_PUBLISHING: 'false' });
+  await insertArticles(app.strapi, N);
+  const slug = (await app.strapi.db.connection('articles').select('slug').orderBy('id', 'desc').first()).slug;
+  await serveUntilStopped(app, { slug });
 }
 
 // ---------------------------------------------------------------- child: static server
@@ -56,17 +40,7 @@ function serveStatic() {
 
 // ---------------------------------------------------------------- parent
 
-function start(args, env = {}) {
-  const child = fork(__filename, args, { cwd: appDir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return new Promise((resolve) => child.once('message', (m) => resolve({ child, ...m })));
-}
-
-const stop = (server) => new Promise((resolve) => (server.child.once('exit', resolve), server.child.send('stop')));
-
-function rssOf(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
+const start = (args) => forkServer(__filename, args);
 
 async function load(port, requests) {
   const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: SECONDS, requests });
@@ -106,13 +80,13 @@ async function main() {
         bodies[url] = { type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()).toString('base64') };
       }
     }
-    results[`rssMB_${mode}`] = rssOf(server.child.pid);
-    await stop(server);
+    results[`rssMB_${mode}`] = residentMB(server.child.pid);
+    await stopServer(server);
   }
   const fixed = await start(['static']);
   fixed.child.send({ pages: bodies });
   for (const [name, { url }] of Object.entries(results).filter(([, v]) => v && v.url)) results[name].static = await load(fixed.port, [{ path: url }]);
-  await stop(fixed);
+  await stopServer(fixed);
 
   console.log(`\n${N} articles, SQLite, ${CONNECTIONS} connections × ${SECONDS} s each (req/s, latency p50/p99 ms)`);
   console.log('| route | cache off | cache on, cold | cache on, hot | static node:http | hot/off | hot/static |');

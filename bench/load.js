@@ -5,12 +5,8 @@
 // (create-and-publish an article through the REST API with an API token). Afterwards every write
 // that was answered 2xx must be readable by the public, and the server's memory is sampled each
 // second (the curve is printed). A load script, not a timed test.
-const { fork } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
 const autocannon = require('autocannon');
-
-const appDir = path.resolve(__dirname, '..');
+const { appDir, bootStrapi, forkServer, residentMB, serveUntilStopped, stopServer } = require('./lib/server-process');
 const SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 50);
 const WRITE_SHARE = Number(process.env.LOAD_WRITE_SHARE || 0.05);
@@ -19,38 +15,22 @@ const DATABASE = process.env.LOAD_DATABASE || 'postgres';
 // ---------------------------------------------------------------- child: the app
 
 async function serve() {
-  const { createStrapi } = require('@strapi/strapi');
-  const { createTestEnv } = require('../test/helpers/test-env');
-  const { env, drop } = await createTestEnv(DATABASE, 'tdkt_load');
-  Object.assign(process.env, env, { LOG_LEVEL: 'error', SCHEDULED_PUBLISHING: 'false' });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const app = await bootStrapi(DATABASE, 'tdkt_load', { SCHEDULED_PUBLISHING: 'false' });
+  const { strapi } = app;
   await strapi.plugin('image-pipeline').service('queue').idle();
   const token = await strapi.service('admin::api-token').create({ name: 'load', type: 'full-access', lifespan: null, description: 'load script' });
-  await strapi.listen();
   const slugs = (await strapi.documents('api::article.article').findMany({ locale: 'vi', status: 'published', fields: ['slug'] })).map((a) => a.slug);
-  process.on('message', async (msg) => {
-    if (msg === 'stop') {
-      await strapi.destroy();
-      await drop();
-      process.exit(0);
-    }
-  });
-  process.send({ port: strapi.server.httpServer.address().port, token: token.accessKey, slugs });
+  await serveUntilStopped(app, { token: token.accessKey, slugs });
 }
 
 // ---------------------------------------------------------------- parent
-
-function rssMB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
 
 async function main() {
   if (process.argv[2] === 'serve') return serve();
   await require('@strapi/strapi').compileStrapi({ appDir, ignoreDiagnostics: true });
   console.error(`[load] starting the app on ${DATABASE}…`);
-  const child = fork(__filename, ['serve'], { cwd: appDir, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const { port, token, slugs } = await new Promise((resolve) => child.once('message', resolve));
+  const server = await forkServer(__filename, ['serve']);
+  const { child, port, token, slugs } = server;
 
   const reads = [
     '/api/articles',
@@ -63,7 +43,7 @@ async function main() {
   const failures = new Map();
   let sequence = 0;
   const memory = [];
-  const sampler = setInterval(() => memory.push(rssMB(child.pid)), 1000);
+  const sampler = setInterval(() => memory.push(residentMB(child.pid)), 1000);
 
   console.error(`[load] ${CONNECTIONS} connections × ${SECONDS} s, ${Math.round(WRITE_SHARE * 100)} % writes`);
   const result = await autocannon({
@@ -104,8 +84,7 @@ async function main() {
     const data = res.status === 200 ? (await res.json()).data : undefined;
     if (!data || data.title !== title) lost += 1;
   }
-  child.send('stop');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await stopServer(server);
 
   const every = Math.max(1, Math.floor(memory.length / 12));
   const curve = memory.filter((_, i) => i % every === 0);

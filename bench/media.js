@@ -6,11 +6,8 @@
 // server's peak RSS under 10 concurrent 12 MP uploads (sampled every 50 ms from /proc).
 // A benchmark, not a test. BENCH_UPLOADS (default 5) uploads of each kind, one at a time.
 const { fork } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
 const sharp = require('sharp');
-
-const appDir = path.resolve(__dirname, '..');
+const { appDir, bootStrapi, memoryOf } = require('./lib/server-process');
 const UPLOADS = Number(process.env.BENCH_UPLOADS || 5);
 const CONCURRENT = 10;
 
@@ -41,13 +38,7 @@ const EXT = { jpeg12mp: 'jpg', png4000: 'png', pngSmall: 'png' };
 // ---------------------------------------------------------------- server (child process)
 
 async function serve(mode) {
-  const { createStrapi } = require('@strapi/strapi');
-  const { createTestEnv } = require('../test/helpers/test-env');
-  const { env, drop } = await createTestEnv('sqlite', 'tdkt_bench_media');
-  Object.assign(process.env, env, { SEED_SAMPLE_DATA: 'false', LOG_LEVEL: 'error', IMAGE_PIPELINE: mode });
-  // Compiled once by the parent: the TypeScript compiler's memory is not the server's.
-  const distDir = path.join(appDir, 'dist');
-  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  const { strapi, drop } = await bootStrapi('sqlite', 'tdkt_bench_media', { SEED_SAMPLE_DATA: 'false', IMAGE_PIPELINE: mode });
   await strapi.listen();
   const token = (await strapi.service('admin::api-token').create({ name: 'bench', type: 'full-access', lifespan: null, description: '' })).accessKey;
   const idle = () => (mode === 'on' ? strapi.plugin('image-pipeline').service('queue').idle() : Promise.resolve());
@@ -84,12 +75,6 @@ function startServer(mode) {
       }
     });
   });
-}
-
-/** The resident memory of a process, in bytes (VmRSS, or VmHWM: its peak so far). */
-function memory(pid, field = 'VmRSS') {
-  const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
-  return m ? Number(m[1]) * 1024 : 0;
 }
 
 async function upload(server, buffer, name) {
@@ -157,9 +142,9 @@ async function runMode(mode, pictures) {
     await upload(fresh, pictures.pngSmall, 'warm-up.png');
     await fresh.ask('idle');
     const pid = fresh.child.pid;
-    const before = memory(pid);
+    const before = memoryOf(pid);
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, memory(pid))), 50);
+    const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(pid))), 50);
     const started = Date.now();
     const times = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => upload(fresh, pictures.jpeg12mp, `burst_${i}.jpg`)));
     const answered = Date.now() - started;
@@ -168,7 +153,7 @@ async function runMode(mode, pictures) {
     result.concurrent = {
       uploads: CONCURRENT,
       idleRssMB: Math.round(before / 1e6),
-      peakRssMB: Math.round(Math.max(peak, memory(pid, 'VmHWM')) / 1e6),
+      peakRssMB: Math.round(Math.max(peak, memoryOf(pid, 'VmHWM')) / 1e6),
       allAnsweredMs: answered,
       responseMedianMs: Math.round(median(times)),
       drainedMs: Date.now() - started,

@@ -6,14 +6,10 @@
 // 2. then with BENCH_ARTICLES (10,000) more articles: median time of BENCH_ROUNDS (15) requests
 //    one at a time per route, with the read indexes (src/bootstrap/indexes.ts) and without them.
 // A measurement, not a test (the N+1 guard lives in test/integration/query-count.test.ts).
-const path = require('node:path');
 const request = require('supertest');
-const { createStrapi } = require('@strapi/strapi');
-const { createTestEnv } = require('../test/helpers/test-env');
 const { countQueries } = require('../test/helpers/count-queries');
 const { insertArticles } = require('./lib/article-rows');
-
-const appDir = path.resolve(__dirname, '..');
+const { bootStrapi } = require('./lib/server-process');
 const database = process.env.BENCH_DATABASE || 'sqlite';
 const verbose = process.env.BENCH_VERBOSE === '1';
 const N = Number(process.env.BENCH_ARTICLES || 10_000);
@@ -23,9 +19,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 
 async function main() {
-  const { env, drop } = await createTestEnv(database, 'tdkt_bench_queries');
-  Object.assign(process.env, env, { LOG_LEVEL: 'error', API_CACHE: 'off', SCHEDULED_PUBLISHING: 'false' });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const { strapi, drop } = await bootStrapi(database, 'tdkt_bench_queries', { API_CACHE: 'off', SCHEDULED_PUBLISHING: 'false' });
   strapi.server.mount();
   // Sample covers get their sizes in the background; those statements must not be counted.
   await strapi.plugin('image-pipeline').service('queue').idle();

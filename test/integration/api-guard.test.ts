@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 const SITE = 'https://tdkt.example.vn';
 const LOCAL_SITE = 'http://localhost:3000';
 const MEDIA = 'https://cdn.example.vn';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describeIntegration(`rate limits, security headers and CORS (${testDatabase})`, () => {
   let app: TestApp;

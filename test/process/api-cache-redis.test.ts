@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { redisBackend } from '../../src/plugins/api-cache/server/src/backends/redis';
@@ -12,7 +13,6 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import crypto from 'node:crypto';
 import Redis from 'ioredis';
 import { createLimiter, type Limiter } from '../../src/rate-limit/limiter';
@@ -6,7 +7,6 @@ import { redisCounter, type Counter } from '../../src/rate-limit/store';
 
 // The machine's Redis; every test writes under a prefix of its own and removes it.
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('rate limits in Redis', () => {
   let admin: Redis;
