@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureSecrets } from '../src/env/ensure-secrets';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
+import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitRule } from '../src/graphql/query-cost';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
@@ -40,6 +41,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           validationRules: [
             costLimitRule(env.int('GRAPHQL_MAX_COST', 5000), { defaultListSize: GRAPHQL_DEFAULT_LIMIT, maxListSize: GRAPHQL_MAX_LIMIT }),
           ],
+          // Added to Strapi's own Apollo plugins (the plugin concatenates arrays): a nested relation
+          // sorted through a further relation is a 400 here instead of Strapi's invalid SQL.
+          plugins: [nestedSortGuard],
           // Schema introspection is what the playground and codegen use; a production API keeps it
           // off unless asked for.
           introspection: env('NODE_ENV', 'development') !== 'production' || env.bool('GRAPHQL_INTROSPECTION', false),
