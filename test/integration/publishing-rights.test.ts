@@ -482,6 +482,26 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
       expect(await isPublished(id)).toBe(false);
     });
 
+    it('attributes the schedules it finds when its table is first made to the draft’s last admin editor', async () => {
+      const byEditor = await draftBy('bien-tap');
+      const byReporter = await draftBy('phong-vien');
+      const due = nextDue();
+      await schedule('bien-tap', byEditor, due).expect(200);
+      // Written by a script (no request): the reporter stays the draft's last admin editor.
+      await docs().update({ documentId: byReporter, locale: 'vi', data: { publishAt: due } as never });
+      // A database from before the owners table: the table does not exist yet.
+      await app.strapi.db.connection.schema.dropTable(OWNERS_TABLE);
+      await scheduler().ensureTable();
+      const owners = await app.strapi.db.connection(OWNERS_TABLE).whereIn('document_id', [byEditor, byReporter]).orderBy('document_id');
+      expect(Object.fromEntries(owners.map((o: { document_id: string; principal_id: string }) => [o.document_id, o.principal_id]))).toEqual({
+        [byEditor]: String(users['bien-tap']),
+        [byReporter]: String(users['phong-vien']),
+      });
+      const results = await scheduler().runDue(due);
+      expect(results).toContainEqual(expect.objectContaining({ documentId: byEditor, outcome: 'done' }));
+      expect(results).toContainEqual(expect.objectContaining({ documentId: byReporter, outcome: 'refused' }));
+    });
+
     it('refuses a schedule set with a full-access API token that was deleted since', async () => {
       const token = await app.strapi.service('admin::api-token').create({ name: 'lich-tam', type: 'full-access', lifespan: null, description: '' });
       const created = await api().post('/api/articles?status=draft').set('Authorization', `Bearer ${token.accessKey}`).send({ data: { title: 'Tin hẹn giờ qua API' } }).expect(201);
