@@ -34,6 +34,9 @@ interface WriteResult {
   entries?: { documentId?: string; locale?: string | null }[];
 }
 
+/** Document Service actions that can publish, unpublish or write a restricted field (reads pass straight on). */
+const GUARDED_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'update', 'clone']);
+
 const idOf = (v: unknown): string | null => {
   if (typeof v === 'number' || typeof v === 'string') return String(v);
   if (v && typeof v === 'object' && 'id' in v) return idOf((v as { id: unknown }).id);
@@ -157,7 +160,7 @@ export const publicationGuard = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async middleware(context: Context, next: Next) {
-      if ((context.contentType as ModelLike).options?.draftAndPublish !== true) return next();
+      if (!GUARDED_ACTIONS.has(context.action) || (context.contentType as ModelLike).options?.draftAndPublish !== true) return next();
       const actor = rights().currentActor();
       // Code outside a request (scheduler, importer, scripts) and full-access tokens may publish:
       // only their schedule writes need recording.
