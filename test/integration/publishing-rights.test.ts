@@ -143,6 +143,10 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
   let app: TestApp;
   const api = () => request(app.strapi.server.httpServer);
   const docs = () => app.strapi.documents(ARTICLE);
+  type UpdateParams = Parameters<ReturnType<typeof docs>['update']>[0];
+  type CreateParams = Parameters<ReturnType<typeof docs>['create']>[0];
+  /** A write by code outside any request (as a script or the importer makes it). */
+  const systemUpdate = (documentId: string, data: Record<string, unknown>) => docs().update({ documentId, locale: 'vi', data } as UpdateParams);
   const scheduler = () => app.strapi.plugin('newsroom').service('scheduler') as Scheduler;
   const tokens: Record<string, string> = {};
   const users: Record<string, number> = {};
@@ -165,7 +169,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
   const roleId = async (code: string) => (await app.strapi.service('admin::role').findOne({ code })).id;
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
 
-  function send(who: string, method: string, url: string, body?: object): Promise<Response> {
+  function send(who: string, method: string, url: string, body?: object): request.Test {
     requests++;
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     const req = api()[verb](url).set(as(who));
@@ -343,7 +347,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
 
     it('lets a reporter save a form that sends the restricted fields back unchanged', async () => {
       const id = await draftBy('phong-vien');
-      await docs().update({ documentId: id, locale: 'vi', data: { publishAt: new Date(T0 + HOUR), legacyId: 'cu-77' } as never });
+      await systemUpdate(id, { publishAt: new Date(T0 + HOUR), legacyId: 'cu-77' });
       const stored = (await docs().findOne({ documentId: id, locale: 'vi' })) as unknown as Record<string, unknown>;
       const res = await send('phong-vien', 'PUT', `${CM}/${id}?locale=vi`, {
         title: 'Sửa chữ, giữ nguyên lịch',
@@ -368,7 +372,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
     it("does not copy the source's schedule or import fields into a clone", async () => {
       const id = await draftBy('phong-vien');
       // Far beyond the due-time test below, which must not publish this (system-scheduled) source.
-      await docs().update({ documentId: id, locale: 'vi', data: { publishAt: new Date(T0 + 100 * HOUR), legacyId: 'cu-88', legacyHash: 'a'.repeat(64) } as never });
+      await systemUpdate(id, { publishAt: new Date(T0 + 100 * HOUR), legacyId: 'cu-88', legacyHash: 'a'.repeat(64) });
       for (const who of ['phong-vien', 'bien-tap']) {
         const res = await send(who, 'POST', `${CM}/clone/${id}?locale=vi`, { title: `Bản sao của ${who}`, slug: `ban-sao-cua-${who}` });
         expect(res.status).toBe(200);
@@ -488,7 +492,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
       const due = nextDue();
       await schedule('bien-tap', byEditor, due).expect(200);
       // Written by a script (no request): the reporter stays the draft's last admin editor.
-      await docs().update({ documentId: byReporter, locale: 'vi', data: { publishAt: due } as never });
+      await systemUpdate(byReporter, { publishAt: due });
       // A database from before the owners table: the table does not exist yet.
       await app.strapi.db.connection.schema.dropTable(OWNERS_TABLE);
       await scheduler().ensureTable();
@@ -529,7 +533,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
       const account = { username: 'congtacvien', email: 'cong-tac-vien@example.vn', password: 'Matkhau-Ctv-2024' };
       await app.strapi.plugin('users-permissions').service('user').add({ ...account, provider: 'local', confirmed: true, role: role.id });
       jwt = (await api().post('/api/auth/local').send({ identifier: account.email, password: account.password }).expect(200)).body.jwt;
-      published = (await docs().create({ status: 'published', data: { title: 'Bài đã đăng cho thử API' } as never })).documentId;
+      published = (await docs().create({ status: 'published', data: { title: 'Bài đã đăng cho thử API' } } as CreateParams)).documentId;
     }, 60_000);
 
     const principals = () => [

@@ -63,7 +63,7 @@ describe('preview handler', () => {
   const handler = createPreviewHandler(strapi, SECRET);
   const claimsOf = (url: string | null | undefined) => {
     const verified = verifyPreviewToken(SECRET, new URL(url as string).searchParams.get('token'));
-    if (!verified.ok) throw new Error(`token refused: ${verified.reason}`);
+    if (verified.ok === false) throw new Error(`token refused: ${verified.reason}`);
     return verified.claims;
   };
 

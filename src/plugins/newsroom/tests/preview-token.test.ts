@@ -106,7 +106,7 @@ const API_PATHS: Record<string, string> = { article: 'articles', category: 'cate
 function sitePreviewRoute(requestUrl: string, env: { PREVIEW_SECRET: string; CMS_URL: string }, nowMs: number) {
   const token = new URL(requestUrl).searchParams.get('token');
   const result = verifyPreviewToken(env.PREVIEW_SECRET, token, nowMs);
-  if (!result.ok) return { status: 401 as const, body: `Liên kết xem trước không dùng được (${result.reason}).` };
+  if (result.ok === false) return { status: 401 as const, body: `Liên kết xem trước không dùng được (${result.reason}).` };
   const { claims } = result;
   const query = new URLSearchParams({ status: claims.status, locale: claims.locale });
   return {
