@@ -10,7 +10,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
     secrets: { encryptionKey: env('ENCRYPTION_KEY') },
     // Strapi's preview: the edit view shows the website's draft page of articles and the other
-    // page types, through the site's /api/preview route that checks PREVIEW_SECRET.
+    // page types, through the site's /api/preview route. The URL carries a token signed with
+    // PREVIEW_SECRET for one document, locale and status, valid five minutes, given only to users
+    // who may read that document (src/preview/handler.ts); the secret never leaves the servers.
     preview: {
       enabled: env.bool('PREVIEW', true),
       config: {

@@ -1,9 +1,13 @@
 import request from 'supertest';
 import { ARTICLE_LAYOUT } from '../../src/bootstrap/admin-layouts';
-import { ensureAdminRoles, NEWSROOM_ROLES, STRAPI_DEFAULT_ROLES } from '../../src/bootstrap/admin-roles';
+import { ensureAdminRoles, NEWSROOM_ROLES, ROLE_CORRECTIONS, ROLE_CORRECTIONS_KEY, STRAPI_DEFAULT_ROLES } from '../../src/bootstrap/admin-roles';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
-const ARTICLES = '/content-manager/collection-types/api::article.article';
+const ARTICLE = 'api::article.article';
+const ARTICLES = `/content-manager/collection-types/${ARTICLE}`;
+const CM = 'plugin::content-manager.explorer';
+const SCHEDULE = ['publishAt', 'unpublishAt'];
+const IMPORTED = ['legacyId', 'legacyHash'];
 const PASSWORD = 'Mat-khau-thu-1234';
 
 describeIntegration(`admin roles (${testDatabase})`, () => {
@@ -122,6 +126,63 @@ describeIntegration(`admin roles (${testDatabase})`, () => {
       .send({ title: 'Sửa bài người khác' })
       .expect(403);
     await api().delete(`${ARTICLES}/${id}?locale=vi`).set('Authorization', `Bearer ${author}`).expect(403);
+  });
+
+  interface Permission {
+    id: number;
+    action: string;
+    properties: { fields?: string[]; locales?: string[] };
+  }
+  /** The role's permissions on articles, by action (read, create, update, publish, …). */
+  async function articlePermissions(code: string): Promise<Record<string, Permission>> {
+    const role = await roleByCode(code);
+    const rows = (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id, subject: ARTICLE } })) as Permission[];
+    return Object.fromEntries(rows.map((p) => [p.action.replace(`${CM}.`, ''), p]));
+  }
+
+  it('gives a new database roles that write only the restricted fields they have the right to', async () => {
+    const author = await articlePermissions('tdkt-author');
+    const editor = await articlePermissions('tdkt-editor');
+    for (const action of ['create', 'update']) {
+      expect(author[action].properties.fields).toEqual(expect.arrayContaining(['title', 'body', 'seo.metaTitle']));
+      const restricted = (author[action].properties.fields as string[]).filter((f) => [...SCHEDULE, ...IMPORTED].includes(f.split('.')[0]));
+      expect({ action, restricted }).toEqual({ action, restricted: [] });
+      // A Biên tập viên schedules; nobody writes the importer's fields in the admin.
+      expect(editor[action].properties.fields).toEqual(expect.arrayContaining(SCHEDULE));
+      for (const field of IMPORTED) expect(editor[action].properties.fields).not.toContain(field);
+    }
+    // Reading the schedule stays: a reporter sees when an editor scheduled their article.
+    expect(author.read.properties.fields).toEqual(expect.arrayContaining([...SCHEDULE, ...IMPORTED]));
+    expect(author.publish).toBeUndefined();
+    expect(editor.publish.properties.locales).toEqual(expect.arrayContaining(['vi', 'en']));
+  });
+
+  it("corrects an existing database's Phóng viên role once, and keeps what an administrator does after", async () => {
+    const permissions = app.strapi.db.query('admin::permission');
+    const store = app.strapi.store({ type: 'core', name: 'tdkt' });
+    expect(await store.get({ key: ROLE_CORRECTIONS_KEY })).toEqual(ROLE_CORRECTIONS.map((c) => c.id));
+
+    // The role as earlier versions created it: create and update on every field.
+    const before = await articlePermissions('tdkt-author');
+    const everyField = before.read.properties.fields as string[];
+    for (const action of ['create', 'update']) {
+      await permissions.update({ where: { id: before[action].id }, data: { properties: { ...before[action].properties, fields: everyField } } });
+    }
+    await store.set({ key: ROLE_CORRECTIONS_KEY, value: [] });
+    await ensureAdminRoles(app.strapi);
+    const corrected = await articlePermissions('tdkt-author');
+    for (const action of ['create', 'update']) {
+      expect(corrected[action].properties.fields).toEqual(everyField.filter((f) => ![...SCHEDULE, ...IMPORTED].includes(f.split('.')[0])));
+      expect(corrected[action].properties.locales).toEqual(before[action].properties.locales);
+    }
+    expect(corrected.read.properties.fields).toEqual(everyField);
+
+    // An administrator gives this role the schedule back on purpose: later starts leave it.
+    const withSchedule = [...(corrected.update.properties.fields as string[]), 'publishAt'];
+    await permissions.update({ where: { id: corrected.update.id }, data: { properties: { ...corrected.update.properties, fields: withSchedule } } });
+    await ensureAdminRoles(app.strapi);
+    expect((await articlePermissions('tdkt-author')).update.properties.fields).toEqual(withSchedule);
+    await permissions.update({ where: { id: corrected.update.id }, data: { properties: corrected.update.properties } });
   });
 
   it("lets an editor publish a reporter's draft", async () => {

@@ -1,4 +1,5 @@
 import { defaultConfig } from '../server/src/config';
+import { verifyPreviewToken } from '../server/src/utils/preview-token';
 import { absoluteUrl, homeUrl, pagePath, pageUrl, previewUrl } from '../server/src/utils/urls';
 
 describe('pageUrl', () => {
@@ -52,22 +53,32 @@ describe('absoluteUrl', () => {
 
 describe('previewUrl', () => {
   const config = { ...defaultConfig, siteUrl: 'https://example.vn/' };
-  const page = { type: 'article', slug: 'tong-ket-2019', locale: 'vi', defaultLocale: 'vi', status: 'draft' } as const;
+  const page = {
+    type: 'article',
+    uid: 'api::article.article',
+    documentId: 'd1',
+    slug: 'tong-ket-2019',
+    locale: 'vi',
+    defaultLocale: 'vi',
+    status: 'draft',
+  } as const;
+  const now = Date.UTC(2026, 0, 22, 8, 0, 0);
 
-  it('points at the site preview route with the secret, page path, status and locale', () => {
-    const url = new URL(previewUrl(config, 's3cr3t&x=1', page));
+  it('points at the site preview route with a token and nothing else: never the secret', () => {
+    const url = new URL(previewUrl(config, 's3cr3t&x=1', page, now));
     expect(url.origin + url.pathname).toBe('https://example.vn/api/preview');
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      secret: 's3cr3t&x=1',
-      url: '/tin-tuc/tong-ket-2019',
-      status: 'draft',
-      locale: 'vi',
+    expect([...url.searchParams.keys()]).toEqual(['token']);
+    expect(url.href).not.toContain('s3cr3t');
+    const verified = verifyPreviewToken('s3cr3t&x=1', url.searchParams.get('token'), now);
+    expect(verified).toEqual({
+      ok: true,
+      claims: { v: 1, type: 'article', uid: 'api::article.article', documentId: 'd1', locale: 'vi', status: 'draft', path: '/tin-tuc/tong-ket-2019', exp: now / 1000 + 300 },
     });
   });
 
-  it('puts the locale prefix and the type pattern into the page path', () => {
-    const url = new URL(previewUrl(config, 'k', { ...page, type: 'category', slug: 'tin-hoat-dong', locale: 'en', status: 'published' }));
-    expect(url.searchParams.get('url')).toBe('/en/chuyen-muc/tin-hoat-dong');
-    expect(url.searchParams.get('status')).toBe('published');
+  it('puts the locale prefix and the type pattern into the signed page path', () => {
+    const url = new URL(previewUrl(config, 'k', { ...page, type: 'category', uid: 'api::category.category', slug: 'tin-hoat-dong', locale: 'en', status: 'published' }, now));
+    const verified = verifyPreviewToken('k', url.searchParams.get('token'), now);
+    expect(verified.ok && verified.claims).toMatchObject({ path: '/en/chuyen-muc/tin-hoat-dong', status: 'published', locale: 'en' });
   });
 });

@@ -1,6 +1,7 @@
 import bootstrap from './bootstrap';
 import config from './config';
 import controllers from './controllers';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -10,6 +11,7 @@ export default {
   bootstrap,
   config,
   controllers,
+  policies,
   routes,
   services,
 };

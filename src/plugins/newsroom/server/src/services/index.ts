@@ -1,7 +1,9 @@
 import { feeds } from './feeds';
 import { pages } from './pages';
+import { publicationGuard } from './publication-guard';
+import { rights } from './rights';
 import { scheduler } from './scheduler';
 import { site } from './site';
 import { sitemaps } from './sitemaps';
 
-export default { feeds, pages, scheduler, site, sitemaps };
+export default { feeds, pages, 'publication-guard': publicationGuard, rights, scheduler, site, sitemaps };

@@ -3,7 +3,20 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import type { PluginConfig } from '../config';
-import { claimKey, dueAction, listWithSchedule, defaultListLayout, scheduleProblem, toEpochMs, type DueItem } from '../utils/schedule';
+import { principalKey, principalLabel, type Principal } from '../utils/rights';
+import {
+  claimKey,
+  dueAction,
+  listWithSchedule,
+  defaultListLayout,
+  ownerProblem,
+  scheduleProblem,
+  toEpochMs,
+  type DueItem,
+  type ScheduleAction,
+  type ScheduleOwner,
+} from '../utils/schedule';
+import type { Rights } from './rights';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, unknown> };
@@ -15,9 +28,16 @@ export const ARTICLE: UID.ContentType = 'api::article.article';
  * it (the others wait on the unique key, then find it taken), and a crash rolls both back.
  */
 export const CLAIMS_TABLE = 'newsroom_schedule_claims';
+/**
+ * Who set each schedule: one row per (document, locale, action), with the time it was set for.
+ * At due time the scheduler acts only if that principal may still publish the locale, and the
+ * draft was not edited since by someone who may not (`edited_by`).
+ */
+export const OWNERS_TABLE = 'newsroom_schedule_owners';
 const CRON_JOB = 'newsroom-scheduled-publishing';
+const FIELD_OF: Record<ScheduleAction, 'publishAt' | 'unpublishAt'> = { publish: 'publishAt', unpublish: 'unpublishAt' };
 
-export type Outcome = 'done' | 'skipped' | 'failed';
+export type Outcome = 'done' | 'skipped' | 'failed' | 'refused';
 export interface RunResult extends DueItem {
   outcome: Outcome;
   reason?: string;
@@ -48,6 +68,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       publishedAt: column('publishedAt'),
       publishAt: column('publishAt'),
       unpublishAt: column('unpublishAt'),
+      updatedBy: (m.attributes.updatedBy as { joinColumn?: { name: string } }).joinColumn?.name ?? 'updated_by_id',
     };
   };
   /** Raw SQL in the caller's transaction when there is one: a second connection would wait on its locks. */
@@ -77,6 +98,44 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
     return q.update(Object.fromEntries(fields.map((f) => [f, null])));
   };
 
+  /**
+   * Creates the owners table. On the start that creates it, schedules already pending get the
+   * draft's last admin editor as owner (most likely who set them; if that is a reporter, the
+   * publication is refused at due time), so an upgrade does not drop every schedule it finds.
+   */
+  async function ensureOwnersTable(): Promise<void> {
+    const k = knex();
+    if (await k.schema.hasTable(OWNERS_TABLE)) return;
+    await k.schema.createTable(OWNERS_TABLE, (t) => {
+      t.increments('id');
+      t.string('document_id', 255).notNullable();
+      t.string('locale', 32).notNullable();
+      t.string('action', 16).notNullable();
+      t.bigInteger('due_at_ms').notNullable();
+      t.string('principal_kind', 16).notNullable();
+      t.string('principal_id', 64).nullable();
+      t.string('edited_by', 255).nullable();
+      t.bigInteger('set_at_ms').notNullable();
+      t.unique(['document_id', 'locale', 'action'], { indexName: `${OWNERS_TABLE}_unique` });
+    });
+    const c = meta();
+    const pending = await k(c.table)
+      .whereNull(c.publishedAt)
+      .andWhere((w) => w.whereNotNull(c.publishAt).orWhereNotNull(c.unpublishAt))
+      .select({ documentId: c.documentId, locale: c.locale, publishAt: c.publishAt, unpublishAt: c.unpublishAt, editor: c.updatedBy });
+    for (const row of pending) {
+      for (const action of ['publish', 'unpublish'] as const) {
+        const dueAt = toEpochMs(row[FIELD_OF[action]]);
+        if (dueAt === null || row.editor === null) continue;
+        await k(OWNERS_TABLE)
+          .insert({ document_id: row.documentId, locale: row.locale, action, due_at_ms: dueAt, principal_kind: 'admin', principal_id: String(row.editor), set_at_ms: Date.now() })
+          .onConflict(['document_id', 'locale', 'action'])
+          .ignore();
+      }
+    }
+    if (pending.length > 0) strapi.log.info(`[newsroom] ghi nhận người đặt lịch cho ${pending.length} bản nháp đang hẹn giờ (theo người sửa cuối)`);
+  }
+
   async function findDue(now: Date): Promise<DueItem[]> {
     const c = meta();
     const rows = await knex()(c.table)
@@ -94,6 +153,23 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const r of claims) taken.add(claimKey({ documentId: r.document_id, locale: r.locale, action: r.action, dueAt: Number(r.due_at_ms) } as DueItem));
     }
     return due.filter((d) => !taken.has(claimKey(d)));
+  }
+
+  /** Why the scheduler must not act on a due schedule (in Vietnamese), or null: checked at due time, not when set. */
+  async function refusalOf(db: Knex.Transaction, item: DueItem, now: Date): Promise<string | null> {
+    const owner: ScheduleOwner | undefined = await db(OWNERS_TABLE)
+      .where({ document_id: item.documentId, locale: item.locale, action: item.action })
+      .first('due_at_ms', 'principal_kind', 'principal_id', 'edited_by');
+    const problem = ownerProblem(owner, item.dueAt, item.action);
+    if (problem || !owner) return problem;
+    const version = await strapi.db.query(ARTICLE).findOne({
+      where: { documentId: item.documentId, locale: item.locale, publishedAt: null },
+      select: ['id', 'locale'],
+      populate: { createdBy: { select: ['id'] } },
+    });
+    const principal = { kind: owner.principal_kind, id: owner.principal_id };
+    const reason = await (strapi.plugin('newsroom').service('rights') as Rights).principalMayPublishNow(principal, ARTICLE, version ?? { locale: item.locale }, now);
+    return reason ? `${principalLabel(principal)}: ${reason}` : null;
   }
 
   /** Acts on one due schedule if this instance wins its claim. */
@@ -117,6 +193,12 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
         const draft = await draftRow(db, item.documentId, item.locale);
         const field = item.action === 'publish' ? c.publishAt : c.unpublishAt;
         if (!draft || toEpochMs(draft[field]) !== item.dueAt) throw new Superseded('schedule changed');
+
+        const refusal = await refusalOf(db, item, now);
+        if (refusal) {
+          await db(CLAIMS_TABLE).where(key).update({ status: 'refused', reason: refusal.slice(0, 1000) });
+          return { ...item, outcome: 'refused' as const, reason: refusal };
+        }
 
         const docs = strapi.documents(ARTICLE);
         if (item.action === 'publish') {
@@ -174,6 +256,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async ensureTable(): Promise<void> {
       const k = knex();
+      await ensureOwnersTable();
       if (await k.schema.hasTable(CLAIMS_TABLE)) return;
       await k.schema.createTable(CLAIMS_TABLE, (t) => {
         t.increments('id');
@@ -191,6 +274,37 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Whether this content type has schedules (a write of it records who set them). */
+    schedules(uid: string): boolean {
+      return uid === ARTICLE;
+    },
+
+    /**
+     * After a write of an article's draft (in the writer's transaction): who set each schedule.
+     * A schedule set in this write, or kept by someone who may publish, is theirs; kept by someone
+     * who may not (a reporter editing a scheduled draft), it is marked, and not published on time.
+     */
+    async recordDraftWrite(write: { documentId: string; locale: string; principal: Principal; mayPublish: boolean; changed: string[] }): Promise<void> {
+      const c = meta();
+      await inTransaction(async (db) => {
+        const draft = await draftRow(db, write.documentId, write.locale);
+        if (!draft) return;
+        const who = principalKey(write.principal);
+        for (const action of ['publish', 'unpublish'] as const) {
+          const where = { document_id: write.documentId, locale: write.locale, action };
+          const dueAt = toEpochMs(draft[action === 'publish' ? c.publishAt : c.unpublishAt]);
+          if (dueAt === null) {
+            await db(OWNERS_TABLE).where(where).delete();
+          } else if (write.mayPublish || write.changed.includes(FIELD_OF[action])) {
+            const row = { ...where, due_at_ms: dueAt, principal_kind: who.kind, principal_id: who.id, edited_by: null, set_at_ms: Date.now() };
+            await db(OWNERS_TABLE).insert(row).onConflict(['document_id', 'locale', 'action']).merge();
+          } else {
+            await db(OWNERS_TABLE).where(where).update({ edited_by: principalLabel(who).slice(0, 255) });
+          }
+        }
+      });
+    },
+
     /**
      * Publishes drafts whose publishAt has come and unpublishes articles whose unpublishAt has,
      * as of `now`. Safe to run from any number of instances at once: each schedule is acted on once.
@@ -200,6 +314,11 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const item of await findDue(now)) {
         const result = await act(item, now);
         if (result) results.push(result);
+      }
+      for (const r of results.filter((x) => x.outcome === 'refused')) {
+        strapi.log.warn(
+          `[newsroom] Không ${r.action === 'publish' ? 'xuất bản' : 'gỡ'} bài ${r.documentId} (${r.locale}) theo lịch ${new Date(r.dueAt).toISOString()}: ${r.reason}. Người có quyền xuất bản cần đặt lại giờ.`
+        );
       }
       const done = results.filter((r) => r.outcome === 'done');
       if (done.length > 0) {

@@ -48,10 +48,10 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     pageType(uid: string): PageType | undefined {
       return (Object.keys(CONTENT_TYPES) as PageType[]).find((type) => CONTENT_TYPES[type] === uid);
     },
-    /** The website's preview route of a page (see utils/urls previewUrl). */
-    async previewUrl(secret: string, page: Omit<PreviewPage, 'defaultLocale'>): Promise<string> {
+    /** The website's preview route of a page, with a signed short-lived token (see utils/urls previewUrl). */
+    async previewUrl(secret: string, page: Omit<PreviewPage, 'defaultLocale'>, nowMs = Date.now()): Promise<string> {
       const { defaultLocale } = await locales();
-      return previewUrl(config(), secret, { ...page, defaultLocale });
+      return previewUrl(config(), secret, { ...page, defaultLocale }, nowMs);
     },
     /** Media URLs from the local provider are paths on this API server: make them absolute. */
     mediaUrl(url: string | undefined | null): string | undefined {

@@ -47,6 +47,26 @@ export function dueAction(row: ScheduleRow, now: Date): DueItem | null {
 export const claimKey = (item: Pick<DueItem, 'documentId' | 'locale' | 'action' | 'dueAt'>): string =>
   `${item.documentId}\u0000${item.locale}\u0000${item.action}\u0000${item.dueAt}`;
 
+/** Who set a schedule, as the scheduler's owners table keeps it. */
+export interface ScheduleOwner {
+  due_at_ms: string | number;
+  principal_kind: string;
+  principal_id: string | null;
+  /** Set when someone who may not publish edited the draft after the schedule was set. */
+  edited_by: string | null;
+}
+
+/**
+ * Why a due schedule must not be acted on whatever its owner's rights (in Vietnamese), or null:
+ * nobody is recorded for this very time, or the draft changed since in hands that may not publish.
+ */
+export function ownerProblem(owner: ScheduleOwner | undefined, dueAt: number, action: ScheduleAction): string | null {
+  if (!owner || Number(owner.due_at_ms) !== dueAt) return 'không rõ ai đặt lịch này (đặt trước khi có ghi nhận, hoặc ghi thẳng vào cơ sở dữ liệu)';
+  // Unpublishing shows nothing new: only a publication can carry an unapproved edit.
+  if (action === 'publish' && owner.edited_by) return `bản nháp đã được sửa sau khi hẹn giờ bởi ${owner.edited_by}, người không có quyền xuất bản`;
+  return null;
+}
+
 /** The Vietnamese message for an impossible schedule, or null when it is fine. */
 export function scheduleProblem(publishAt: unknown, unpublishAt: unknown): string | null {
   const from = toEpochMs(publishAt);

@@ -1,4 +1,5 @@
 import type { PagePaths, PluginConfig } from '../config';
+import { signPreviewToken } from './preview-token';
 
 /** A slug as one path segment: encoded, and never "." or ".." (which a browser would resolve away). */
 function segment(slug: string): string {
@@ -32,6 +33,8 @@ export function pageUrl(
 
 export interface PreviewPage {
   type: keyof PagePaths;
+  uid: string;
+  documentId: string;
   slug: string;
   locale: string;
   defaultLocale: string;
@@ -40,17 +43,30 @@ export interface PreviewPage {
 
 /**
  * The website's preview route for a page, as Strapi's admin preview opens it:
- * `{siteUrl}/api/preview?secret=…&url=/tin-tuc/<slug>&status=draft&locale=vi`. The site checks the
- * secret, turns on its draft mode and redirects to `url` (a path on the site, locale prefix included).
+ * `{siteUrl}/api/preview?token=…`. The token (utils/preview-token) is signed with the preview
+ * secret and names the document, locale, status and page path (locale prefix included); the site
+ * verifies it, shows that document and nothing else, and opens the path. The secret itself is
+ * never in the URL.
  */
-export function previewUrl(config: Pick<PluginConfig, 'siteUrl' | 'paths' | 'localePrefix'>, secret: string, page: PreviewPage): string {
-  const query = new URLSearchParams({
+export function previewUrl(
+  config: Pick<PluginConfig, 'siteUrl' | 'paths' | 'localePrefix'>,
+  secret: string,
+  page: PreviewPage,
+  nowMs: number
+): string {
+  const token = signPreviewToken(
     secret,
-    url: `${localePrefix(config, page.locale, page.defaultLocale)}${pagePath(config.paths[page.type], page.slug)}`,
-    status: page.status,
-    locale: page.locale,
-  });
-  return `${siteRoot(config)}/api/preview?${query}`;
+    {
+      type: page.type,
+      uid: page.uid,
+      documentId: page.documentId,
+      locale: page.locale,
+      status: page.status,
+      path: `${localePrefix(config, page.locale, page.defaultLocale)}${pagePath(config.paths[page.type], page.slug)}`,
+    },
+    nowMs
+  );
+  return `${siteRoot(config)}/api/preview?${new URLSearchParams({ token })}`;
 }
 
 /** An http(s) URL for a link or image: absolute ones kept, paths joined to `base`, other schemes refused. */
