@@ -13,9 +13,9 @@ export const isInheritedName = (name: string): boolean => INHERITED_NAMES.has(na
 
 /**
  * How deep a request body may nest (objects and arrays). The deepest real document is a blocks
- * field with nested lists: each list level adds 4 (list, children, list-item, children), so a
- * list nested 10 levels inside `{ data: { body: [...] } }` is 45 deep; a body 3,000 deep overflowed
- * the stack of the text normaliser (a 500).
+ * field with nested lists: each list level adds 2 (a list and its children), so a list nested 10
+ * levels inside `{ data: { body: [...] } }` is 27 deep, and 64 leaves room for 28 levels; a body
+ * 3,000 deep overflowed the stack of the text normaliser (a 500).
  */
 export const MAX_BODY_DEPTH = 64;
 
