@@ -21,24 +21,41 @@ export const MAX_BODY_DEPTH = 64;
 
 export type StructureProblem = { kind: 'depth'; max: number } | { kind: 'name'; name: string; path: string };
 
+interface Frame {
+  value: unknown;
+  depth: number;
+  key: string | number | null;
+  parent: Frame | null;
+}
+
+/** "data.body[3].children": built only for a problem (a 1 MB body has tens of thousands of nodes). */
+function pathOf(frame: Frame): string {
+  let path = '';
+  for (let f: Frame | null = frame; f && f.key !== null; f = f.parent) {
+    path = typeof f.key === 'number' ? `[${f.key}]${path}` : `${f.parent?.key === null ? '' : '.'}${f.key}${path}`;
+  }
+  return path;
+}
+
 /** The first key named like an Object.prototype member, or nesting past `maxDepth`; no recursion. */
 export function findStructureProblem(value: unknown, maxDepth = MAX_BODY_DEPTH): StructureProblem | null {
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
+  const stack: Frame[] = [{ value, depth: 0, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value: current, depth, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value: current, depth } = frame;
     if (current === null || typeof current !== 'object') continue;
     if (depth >= maxDepth) return { kind: 'depth', max: maxDepth };
     if (Array.isArray(current)) {
-      current.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: `${path}[${i}]` }));
+      for (let i = 0; i < current.length; i++) stack.push({ value: current[i], depth: depth + 1, key: i, parent: frame });
       continue;
     }
     // Only plain data is walked (a parsed body or query); files and dates are left alone.
     const proto = Object.getPrototypeOf(current);
     if (proto !== Object.prototype && proto !== null) continue;
-    for (const [key, item] of Object.entries(current)) {
-      const at = path ? `${path}.${key}` : key;
-      if (isInheritedName(key)) return { kind: 'name', name: key, path: at };
-      stack.push({ value: item, depth: depth + 1, path: at });
+    for (const key of Object.keys(current)) {
+      const child: Frame = { value: (current as Record<string, unknown>)[key], depth: depth + 1, key, parent: frame };
+      if (isInheritedName(key)) return { kind: 'name', name: key, path: pathOf(child) };
+      stack.push(child);
     }
   }
   return null;
