@@ -5,6 +5,8 @@ import { corsConfig, securityConfig } from '../src/security/headers';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   const rateLimit = readRateLimitSettings(process.env);
   return [
+    // Before everything: the path the router sees, for every guard below (src/validation/path.ts).
+    'global::canonical-path',
     // CORS first, so every answer a browser on an allowed origin gets is readable by its script,
     // 429s and cache hits included; preflights are answered here. CORS_ORIGINS (see .env.example).
     { name: 'strapi::cors', config: corsConfig(process.env) },

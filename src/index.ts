@@ -10,6 +10,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
 import { closeLimiter } from './rate-limit/limiter';
+import { closeOutboundGuard, installOutboundGuard } from './security/outbound/guard';
 import { loadSampleData } from './seed/load';
 
 export default {
@@ -20,6 +21,8 @@ export default {
     registerDatelineDefault(strapi);
     registerDocumentationOverrides(strapi);
     registerDisplayNames(strapi);
+    // Server-side requests (upload from a URL, webhooks, stored files) reach public addresses only.
+    installOutboundGuard(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -35,5 +38,6 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closeLimiter(strapi);
+    await closeOutboundGuard(strapi);
   },
 };

@@ -28,8 +28,8 @@ module.exports = {
       ...shared,
       displayName: 'postgres',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      // Headers, rate limits and the OpenAPI document do not depend on the database: SQLite only.
-      testPathIgnorePatterns: ['/test/integration/(api-guard|openapi)\\.test\\.ts$'],
+      // Headers, rate limits, outbound requests and the OpenAPI document do not depend on the database: SQLite only.
+      testPathIgnorePatterns: ['/test/integration/(api-guard|openapi|outbound)\\.test\\.ts$'],
       setupFiles: ['<rootDir>/test/setup/use-postgres.js'],
     },
     {

@@ -8,7 +8,7 @@ type Attributes = Record<string, AttributeRule & { component?: string; repeatabl
 
 /**
  * Every write through the Document Service (REST, admin, scripts): text is cleaned of control
- * characters and lone surrogates, over-long strings and malformed blocks are refused, and a locale
+ * characters; lone surrogates, over-long strings and malformed blocks are refused, and a locale
  * must be one the site has. Refusals are 400s with Vietnamese messages, before anything is written.
  */
 export function registerInputGuard(strapi: Core.Strapi): void {
@@ -21,16 +21,19 @@ export function registerInputGuard(strapi: Core.Strapi): void {
     return knownLocales.has(code);
   };
 
-  const checkComponents = (data: Record<string, unknown>, original: Record<string, unknown>, attributes: Attributes) => {
-    const problem = findTextProblem(data, original, attributes);
+  const checkComponents = (data: Record<string, unknown>, original: Record<string, unknown>, attributes: Attributes, prefix = '') => {
+    const problem = findTextProblem(data, original, attributes, prefix);
     if (problem) throw new errors.ValidationError(problem);
     for (const [name, attr] of Object.entries(attributes)) {
       if (attr.type !== 'component' || !attr.component || !data[name]) continue;
       const nested = strapi.getModel(attr.component as UID.Component)?.attributes as Attributes | undefined;
       if (!nested) continue;
-      const list = (Array.isArray(data[name]) ? data[name] : [data[name]]) as Record<string, unknown>[];
+      const repeatable = Array.isArray(data[name]);
+      const list = (repeatable ? data[name] : [data[name]]) as Record<string, unknown>[];
       const originals = (Array.isArray(original[name]) ? original[name] : [original[name]]) as Record<string, unknown>[];
-      list.forEach((item, i) => item && typeof item === 'object' && checkComponents(item, originals[i] ?? {}, nested));
+      list.forEach(
+        (item, i) => item && typeof item === 'object' && checkComponents(item, originals[i] ?? {}, nested, `${prefix}${name}${repeatable ? `[${i}]` : ''}.`)
+      );
     }
   };
 

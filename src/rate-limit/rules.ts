@@ -1,3 +1,5 @@
+import { routeKey } from '../validation/path';
+
 /** A limit: at most `limit` requests per `windowMs`, per key. */
 export interface Rule {
   limit: number;
@@ -51,8 +53,12 @@ export function readRateLimitSettings(env: Record<string, string | undefined>): 
 const LOGIN_PATHS = new Set(['/admin/login', '/api/auth/local', '/admin/forgot-password', '/api/auth/forgot-password']);
 const SEARCH = /^\/api\/search(\/|$)/;
 
-/** Which limit a request counts against; null for requests no limit applies to (the admin's own API, static files). */
-export function classifyRequest(method: string, path: string): Bucket | null {
+/**
+ * Which limit a request counts against; null for requests no limit applies to (the admin's own API,
+ * static files). Decided on the path as the router matches it (`/API/auth/local/` is a login).
+ */
+export function classifyRequest(method: string, rawPath: string): Bucket | null {
+  const path = routeKey(rawPath);
   if (method === 'POST' && LOGIN_PATHS.has(path)) return 'login';
   if (method === 'OPTIONS') return null;
   if (SEARCH.test(path)) return 'search';

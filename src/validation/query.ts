@@ -1,3 +1,6 @@
+import { describeStructureProblem, findStructureProblem } from './structure';
+import { findLoneSurrogate, loneSurrogateMessage } from './text';
+
 // A BCP 47-like code as Strapi's i18n uses them: "vi", "en", "zh-Hans", "pt-BR".
 const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -9,10 +12,6 @@ const nonNegativeInt = (value: unknown) => typeof value === 'string' && /^\d{1,9
 // PostgreSQL refuses NUL in text with an error (a 500), wherever it comes from.
 const hasNul = (value: unknown): boolean =>
   typeof value === 'string' ? value.includes('\u0000') : value !== null && typeof value === 'object' && Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
-
-/** A raw (still percent-encoded) request path with an encoded or bare NUL. */
-export const findPathProblem = (path: string): string | null =>
-  /%00|\u0000/i.test(path) ? 'Đường dẫn chứa ký tự NUL, không hợp lệ.' : null;
 
 /** The first problem of a parsed query string (qs shape), as a Vietnamese message; null when fine. */
 export function findQueryProblem(query: Record<string, unknown>): string | null {
@@ -33,21 +32,31 @@ export function findQueryProblem(query: Record<string, unknown>): string | null 
   return null;
 }
 
-/** fileInfo of an upload must be JSON (Strapi's controller would throw a 500 on a syntax error). */
+/**
+ * fileInfo of an upload (a JSON string per file, in a multipart field): Strapi's controller throws a
+ * 500 on a syntax error, on a key named like an Object.prototype member (`__proto__`, `toString`)
+ * and on nesting its validator recurses through.
+ */
 export function findFileInfoProblem(fileInfo: unknown): string | null {
   const items = Array.isArray(fileInfo) ? fileInfo : fileInfo === undefined ? [] : [fileInfo];
   for (const item of items) {
     if (typeof item !== 'string') continue;
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(item);
-      if (!parsed || typeof parsed !== 'object') return 'Thông tin tệp (fileInfo) phải là một đối tượng JSON.';
-      const { name } = parsed as { name?: unknown };
-      // The stored name is shown and downloaded under: a path in it is an attack or a tool's bug.
-      if (name !== undefined && (typeof name !== 'string' || /[/\\\u0000-\u001f]|^\.+$/.test(name))) {
-        return 'Tên tệp (fileInfo.name) không hợp lệ: không được chứa đường dẫn (/, \\, ..) hay ký tự điều khiển.';
-      }
+      parsed = JSON.parse(item);
     } catch {
       return 'Thông tin tệp (fileInfo) không phải JSON hợp lệ.';
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return 'Thông tin tệp (fileInfo) phải là một đối tượng JSON.';
+    // Real fileInfo is flat (name, alternativeText, caption, folder): 8 levels is already generous.
+    const structure = findStructureProblem(parsed, 8);
+    if (structure) return describeStructureProblem(structure, 'Thông tin tệp (fileInfo)');
+    const surrogate = findLoneSurrogate(parsed);
+    if (surrogate !== null) return loneSurrogateMessage(`fileInfo.${surrogate}`);
+    const { name } = parsed as { name?: unknown };
+    // The stored name is shown and downloaded under: a path in it is an attack or a tool's bug.
+    if (name !== undefined && (typeof name !== 'string' || /[/\\\u0000-\u001f]|^\.+$/.test(name))) {
+      return 'Tên tệp (fileInfo.name) không hợp lệ: không được chứa đường dẫn (/, \\, ..) hay ký tự điều khiển.';
     }
   }
   return null;

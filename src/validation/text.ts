@@ -1,7 +1,9 @@
-// C0 controls other than tab, line feed and carriage return; DEL; C1 controls; lone surrogates.
-const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { hasVisibleText } from '../plugins/vietnamese-text/server/src/utils/normalize-text';
 
-/** Removes characters no editor means to type (Word pastes carry them; NUL breaks PostgreSQL). */
+// C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
+const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Removes control characters no editor means to type (Word pastes carry them; NUL breaks PostgreSQL). */
 export const cleanText = (text: string): string => text.replace(UNWANTED, '');
 
 /** `cleanText` on every string in a JSON-like value (components, blocks, arrays), keeping its shape. */
@@ -13,6 +15,40 @@ export function cleanDeep<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Half of a UTF-16 surrogate pair on its own. It is no character: JSON can carry one ("\ud800"),
+ * but UTF-8 cannot store it, and dropping it silently would change what the writer sent.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
+
+/**
+ * Where in a JSON-like value the first string (or key) with a lone surrogate is, as a dotted path
+ * ('' for the value itself), or null when there is none. No recursion.
+ */
+export function findLoneSurrogate(value: unknown): string | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === 'string') {
+      if (hasLoneSurrogate(current)) return path;
+    } else if (Array.isArray(current)) {
+      current.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]` }));
+    } else if (current && typeof current === 'object' && Object.getPrototypeOf(current) === Object.prototype) {
+      for (const [key, item] of Object.entries(current)) {
+        const at = path ? `${path}.${key}` : key;
+        if (hasLoneSurrogate(key)) return at;
+        stack.push({ value: item, path: at });
+      }
+    }
+  }
+  return null;
+}
+
+export const loneSurrogateMessage = (field: string): string =>
+  `Trường "${field}" chứa ký tự Unicode hỏng (nửa cặp surrogate UTF-16), không lưu được. Hãy gõ lại hoặc dán lại đoạn chữ này.`;
 
 export interface AttributeRule {
   type: string;
@@ -29,22 +65,29 @@ const isBlocks = (value: unknown) =>
 
 /**
  * The first problem of `data` (already cleaned) against its attributes, as a message for editors;
- * `original` is the data as sent, to tell a field emptied by cleaning from one left empty.
+ * `original` is the data as sent, to tell a field emptied by cleaning from one left empty, and to
+ * find lone surrogates (refused, not dropped). `prefix` names the component the data sits in
+ * ("seo.") so a message names the field as the editor knows it.
  */
-export function findTextProblem(data: Record<string, unknown>, original: Record<string, unknown>, attributes: Record<string, AttributeRule>): string | null {
+export function findTextProblem(data: Record<string, unknown>, original: Record<string, unknown>, attributes: Record<string, AttributeRule>, prefix = ''): string | null {
   for (const [name, rule] of Object.entries(attributes)) {
+    const field = `${prefix}${name}`;
+    // Components are checked field by field by the caller, with their own attributes.
+    if (rule.type !== 'component' && Object.hasOwn(original, name) && findLoneSurrogate(original[name]) !== null) {
+      return loneSurrogateMessage(field);
+    }
     const value = data[name];
     if (value === undefined || value === null) continue;
     if (rule.type === 'blocks' && !isBlocks(value)) {
-      return `Trường "${name}" phải là nội dung dạng khối (blocks): một danh sách các khối có "type" và "children".`;
+      return `Trường "${field}" phải là nội dung dạng khối (blocks): một danh sách các khối có "type" và "children".`;
     }
     if (typeof value !== 'string') continue;
     const max = rule.maxLength ?? (VARCHAR.has(rule.type) ? VARCHAR_LENGTH : undefined);
     if (max !== undefined && value.length > max) {
-      return `Trường "${name}" dài ${value.length.toLocaleString('vi-VN')} ký tự, tối đa ${max.toLocaleString('vi-VN')} ký tự.`;
+      return `Trường "${field}" dài ${value.length.toLocaleString('vi-VN')} ký tự, tối đa ${max.toLocaleString('vi-VN')} ký tự.`;
     }
-    if (rule.required && value.trim() === '' && typeof original[name] === 'string' && original[name] !== '') {
-      return `Trường "${name}" chỉ có ký tự điều khiển hoặc ký tự lỗi, không có nội dung.`;
+    if (rule.required && !hasVisibleText(value) && typeof original[name] === 'string' && original[name] !== '') {
+      return `Trường "${field}" chỉ có ký tự điều khiển, ký tự vô hình hoặc ký tự lỗi, không có nội dung.`;
     }
   }
   return null;

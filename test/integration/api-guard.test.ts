@@ -1,5 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
+import { findPathProblem } from '../../src/validation/path';
+import { pathVariants } from '../helpers/path-variants';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 const SITE = 'https://tdkt.example.vn';
@@ -90,6 +94,90 @@ describeIntegration(`rate limits, security headers and CORS (${testDatabase})`, 
       const login = () => c.post('/admin/login').send({ email: 'admin@example.vn', password: 'sai-mat-khau' });
       for (let i = 0; i < 3; i++) expect((await login()).status).not.toBe(429);
       await login().expect(429);
+    });
+  });
+
+  describe('path variants', () => {
+    // The spellings the router routes (case, a trailing slash) and those it never does (refused first).
+    const routed = (path: string) => pathVariants(path).filter((v) => findPathProblem(v) === null);
+    const unrouted = (path: string) => pathVariants(path).filter((v) => findPathProblem(v) !== null);
+    /** A request with the path exactly as written (supertest would normalise "\\" and dot segments). */
+    const raw = (method: string, path: string) =>
+      new Promise<{ status: number; body: { error?: { status: number; message: string } } }>((resolve, reject) => {
+        const { port } = app.strapi.server.httpServer.address() as AddressInfo;
+        const req = http.request({ host: '127.0.0.1', port, method, path, headers: { 'X-Forwarded-For': `198.51.100.${nextIp++ % 250}`, 'Content-Type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' ? '{}' : undefined);
+      });
+
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+    });
+
+    it.each([
+      ['api', 'GET', '/api/categories', '', 5],
+      ['search', 'GET', '/api/search', '?q=thi%20%C4%91ua', 3],
+      ['login', 'POST', '/api/auth/local', '', 3],
+      ['login (admin)', 'POST', '/admin/login', '', 3],
+    ])('the %s limit counts every spelling the router routes', async (_bucket, method, path, query, limit) => {
+      const spellings = routed(path);
+      expect(spellings.length).toBeGreaterThan(8);
+      // Each client sends limit + 1 spellings in turn: every spelling is counted, and refused once over.
+      for (let start = 0; start < spellings.length; start += limit + 1) {
+        const c = client();
+        const mine = Array.from({ length: limit + 1 }, (_x, i) => spellings[(start + i) % spellings.length]);
+        const send = (spelling: string) =>
+          method === 'GET' ? c.get(`${spelling}${query}`) : c.post(spelling).send(path.startsWith('/admin') ? { email: 'a@example.vn', password: 'sai' } : { identifier: 'a@example.vn', password: 'sai' });
+        for (const spelling of mine.slice(0, limit)) expect([spelling, (await send(spelling)).status]).not.toEqual([spelling, 429]);
+        const over = mine[limit];
+        expect([over, (await send(over)).status]).toEqual([over, 429]);
+      }
+    });
+
+    it.each([
+      ['GET', '/api/categories'],
+      ['GET', '/api/search'],
+      ['POST', '/api/auth/local'],
+      ['POST', '/admin/login'],
+      ['GET', '/api/articles/by-slug/tin-moi'],
+    ])('refuses every spelling of %s %s the router would not route, with a Vietnamese 400', async (method, path) => {
+      const forms = unrouted(path);
+      expect(forms.length).toBeGreaterThan(10);
+      for (const form of forms) {
+        const res = await raw(method, form);
+        expect([form, res.status, res.body.error?.status]).toEqual([form, 400, 400]);
+        expect(res.body.error?.message).toMatch(/Đường dẫn/);
+      }
+    });
+
+    it.each([
+      ['/api/articles', '?pagination[pageSize]=-1', /pageSize/],
+      ['/api/articles', '?fields[0]=constructor', /"constructor"/],
+      ['/api/articles', '?locale=..%2F', /locale/],
+      ['/api/search', '?q=hoi&locale=vi%00', /NUL/],
+    ])('the request guard checks %s%s in every routed spelling', async (path, query, message) => {
+      for (const spelling of routed(path)) {
+        const res = await client().get(`${spelling}${query}`);
+        expect([spelling, res.status]).toEqual([spelling, 400]);
+        expect(res.body.error.message).toMatch(message);
+      }
+    });
+
+    it('the cache serves every routed spelling, one entry for the slash variants of a path', async () => {
+      const query = '?path-variant-cache=1';
+      const first = await client().get(`/api/blocs${query}`).expect(200);
+      expect(first.headers['x-cache']).toBe('MISS');
+      expect((await client().get(`/api/blocs/${query}`).expect(200)).headers['x-cache']).toBe('HIT');
+      for (const spelling of routed('/api/blocs')) {
+        await client().get(`${spelling}${query}`).expect(200);
+        const again = await client().get(`${spelling}${query}`).expect(200);
+        expect([spelling, again.headers['x-cache']]).toEqual([spelling, 'HIT']);
+        expect(again.text).toBe(first.text);
+      }
     });
   });
 

@@ -105,6 +105,21 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
       await api().get('/api/articles/by-slug/tin-da-doi-duong-dan').expect(200);
     });
 
+    it('redirects to the current slug from every routed spelling of the old address, never to itself', async () => {
+      const doc = await article('Tin đổi đường dẫn lần nữa');
+      await docs(ARTICLE).update({ documentId: doc.documentId, locale: 'vi', data: { slug: 'tin-da-doi-lan-nua' } as never });
+      await docs(ARTICLE).publish({ documentId: doc.documentId, locale: 'vi' });
+      const old = `/api/articles/by-slug/${doc.slug}`;
+      const spellings = [old, `${old}/`, old.toUpperCase().replace(doc.slug.toUpperCase(), doc.slug), `/API/Articles/By-Slug/${doc.slug}/`];
+      for (const spelling of spellings) {
+        for (const query of ['', '?locale=vi']) {
+          const res = await api().get(`${spelling}${query}`).expect(301);
+          expect([spelling, res.headers.location]).toEqual([spelling, `/api/articles/by-slug/tin-da-doi-lan-nua${query}`]);
+          await api().get(res.headers.location).expect(200);
+        }
+      }
+    });
+
     it('answers 404 JSON for unknown and draft-only slugs, 400 for an unknown locale', async () => {
       const draft = await docs(ARTICLE).create({ locale: 'vi', data: { title: 'Tin còn trong bản nháp' } as never });
       const unknown = await api().get('/api/articles/by-slug/khong-co-bai-nay').expect(404);

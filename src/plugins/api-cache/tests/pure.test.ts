@@ -1,23 +1,66 @@
+import qs from 'qs';
 import { defaultConfig, validateConfig, type PluginConfig } from '../server/src/config';
 import { cacheKey } from '../server/src/utils/cache-key';
 import { cacheControl, etagOf, isCacheableRequest, matchesEtag } from '../server/src/utils/http';
 import { ByteLru, type CachedResponse } from '../server/src/utils/lru';
 
+// Parsed as Strapi parses a query (strapi::query: qs with these options, installed on ctx.query).
+const parse = (text: string) => qs.parse(text, { strictNullHandling: true, arrayLimit: 100, depth: 20 });
+const keyOf = (text: string, path = '/api/articles') => cacheKey('GET', path, parse(text));
+
 describe('cacheKey', () => {
   it.each([
     ['GET', '/api/articles', '', 'GET /api/articles'],
-    ['get', '/api/articles', 'locale=vi&sort=dateline:desc', 'GET /api/articles?locale=vi&sort=dateline%3Adesc'],
-    ['GET', '/api/articles', 'sort=dateline:desc&locale=vi', 'GET /api/articles?locale=vi&sort=dateline%3Adesc'],
-    ['GET', '/api/articles', 'populate[cover]=true&locale=en', 'GET /api/articles?locale=en&populate%5Bcover%5D=true'],
-    ['GET', '/api/search', 'q=th%E1%BB%A7y%20l%E1%BB%A3i', 'GET /api/search?q=th%E1%BB%A7y+l%E1%BB%A3i'],
-    ['GET', '/api/search', 'q=thủy lợi', 'GET /api/search?q=th%E1%BB%A7y+l%E1%BB%A3i'],
+    ['get', '/api/articles', 'locale=vi&sort=dateline:desc', 'GET /api/articles?{"locale":"vi","sort":"dateline:desc"}'],
+    ['GET', '/api/articles', 'sort=dateline:desc&locale=vi', 'GET /api/articles?{"locale":"vi","sort":"dateline:desc"}'],
+    ['GET', '/api/articles', 'populate[cover]=true&locale=en', 'GET /api/articles?{"locale":"en","populate":{"cover":"true"}}'],
+    ['GET', '/api/search', 'q=th%E1%BB%A7y%20l%E1%BB%A3i', 'GET /api/search?{"q":"thủy lợi"}'],
+    ['GET', '/api/search', 'q=thủy lợi', 'GET /api/search?{"q":"thủy lợi"}'],
+    ['GET', '/api/search', 'q=th%E1%BB%A7y+l%E1%BB%A3i', 'GET /api/search?{"q":"thủy lợi"}'],
   ])('%s %s ?%s', (method, path, query, expected) => {
-    expect(cacheKey(method, path, query)).toBe(expected);
+    expect(cacheKey(method, path, parse(query))).toBe(expected);
   });
 
-  it('keeps the order of a repeated parameter and tells different values apart', () => {
-    expect(cacheKey('GET', '/a', 'x=2&x=1')).not.toBe(cacheKey('GET', '/a', 'x=1&x=2'));
-    expect(cacheKey('GET', '/a', 'locale=vi')).not.toBe(cacheKey('GET', '/a', 'locale=en'));
+  it.each([
+    // Equivalent: one entry.
+    ['locale=vi&sort=title', 'sort=title&locale=vi', true],
+    ['filters[title][$eq]=a&filters[slug][$eq]=b', 'filters[slug][$eq]=b&filters[title][$eq]=a', true],
+    ['populate[cover]=true&populate[category]=true', 'populate[category]=true&populate[cover]=true', true],
+    ['pagination[page]=2&pagination[pageSize]=5', 'pagination[pageSize]=5&pagination[page]=2', true],
+    ['sort[0]=title&sort[1]=slug', 'sort[1]=slug&sort[0]=title', true],
+    ['q=a%20b', 'q=a+b', true],
+    // Different answers: different entries.
+    ['sort=title&sort[0]=slug', 'sort[0]=slug&sort=title', false],
+    ['sort=title,slug', 'sort=slug,title', false],
+    ['sort[title]=asc&sort[slug]=desc', 'sort[slug]=desc&sort[title]=asc', false],
+    ['populate[articles][sort][title]=asc&populate[articles][sort][slug]=asc', 'populate[articles][sort][slug]=asc&populate[articles][sort][title]=asc', false],
+    ['x=2&x=1', 'x=1&x=2', false],
+    ['fields[0]=title&fields[1]=slug', 'fields[0]=slug&fields[1]=title', false],
+    ['locale=vi', 'locale=en', false],
+    ['a', 'a=', false],
+    ['a=1', 'a[]=1', false],
+  ])('%s vs %s: same entry %s', (a, b, same) => {
+    expect(keyOf(a) === keyOf(b)).toBe(same);
+  });
+
+  // Every order of these parameters: two queries share an entry exactly when their sort (the one
+  // place where order reaches the answer) is the same.
+  it('gives every order of a query one entry per distinct sort, and no two sorts one entry', () => {
+    const pieces = ['sort=title', 'sort[1]=dateline:desc', 'locale=vi', 'filters[title][$containsi]=hoi', 'filters[dateline][$gt]=2020', 'populate[cover]=true', 'pagination[pageSize]=5'];
+    const permutations = (list: string[]): string[][] =>
+      list.length <= 1 ? [list] : list.flatMap((item, i) => permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [item, ...rest]));
+    const sortsByKey = new Map<string, Set<string>>();
+    const sorts = new Set<string>();
+    for (const order of permutations(pieces)) {
+      const text = order.join('&');
+      const sort = JSON.stringify(parse(text).sort);
+      sorts.add(sort);
+      const key = keyOf(text);
+      sortsByKey.set(key, (sortsByKey.get(key) ?? new Set()).add(sort));
+    }
+    expect(sorts.size).toBeGreaterThan(1);
+    for (const sortsOfKey of sortsByKey.values()) expect(sortsOfKey.size).toBe(1);
+    expect(sortsByKey.size).toBe(sorts.size);
   });
 });
 
@@ -93,6 +136,12 @@ describe('HTTP helpers', () => {
     [req('GET', '/api/upload/files'), false],
     [req('GET', '/api/users/me'), false],
     [req('GET', '/api/uploads-of-something'), true],
+    // The router matches case-insensitively; so do the prefix and the exclusions.
+    [req('GET', '/API/articles'), true],
+    [req('GET', '/Api/Users/me'), false],
+    [req('GET', '/API/UPLOAD/files'), false],
+    [req('GET', '/api/AUTH/email-confirmation'), false],
+    [req('GET', '/api/users/'), false],
   ])('cacheable %j: %s', (r, expected) => {
     expect(isCacheableRequest(r, defaultConfig.prefixes, defaultConfig.exclude)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 import { defaultConfig } from '../server/src/config';
 import { verifyPreviewToken } from '../server/src/utils/preview-token';
-import { absoluteUrl, homeUrl, pagePath, pageUrl, previewUrl } from '../server/src/utils/urls';
+import { absoluteUrl, BY_SLUG_ROUTES, bySlugLocation, homeUrl, pagePath, pageUrl, previewUrl } from '../server/src/utils/urls';
 
 describe('pageUrl', () => {
   const config = { ...defaultConfig, siteUrl: 'https://thiduakhenthuong.example.vn/' };
@@ -80,5 +80,23 @@ describe('previewUrl', () => {
     const url = new URL(previewUrl(config, 'k', { ...page, type: 'category', uid: 'api::category.category', slug: 'tin-hoat-dong', locale: 'en', status: 'published' }, now));
     const verified = verifyPreviewToken('k', url.searchParams.get('token'), now);
     expect(verified.ok && verified.claims).toMatchObject({ path: '/en/chuyen-muc/tin-hoat-dong', status: 'published', locale: 'en' });
+  });
+});
+
+describe('bySlugLocation', () => {
+  it.each([
+    ['/api', 'article', 'tin-moi', 'locale=vi', '/api/articles/by-slug/tin-moi?locale=vi'],
+    ['/api/', 'category', 'khen-thuong', '', '/api/categories/by-slug/khen-thuong'],
+    ['/v1', 'movement', 'lao-dong-gioi', 'a=1&b=2', '/v1/movements/by-slug/lao-dong-gioi?a=1&b=2'],
+    ['/api', 'bloc', '../admin', '', '/api/blocs/by-slug/..%2Fadmin'],
+    ['/api', 'agency', '..', '', '/api/agencies/by-slug/%2E%2E'],
+  ] as const)('%s %s %s ?%s', (prefix, type, slug, query, expected) => {
+    expect(bySlugLocation(prefix, type, slug, query)).toBe(expected);
+  });
+
+  it('depends on the route and the slug only: every page type has its own route', () => {
+    const types = Object.keys(BY_SLUG_ROUTES) as (keyof typeof BY_SLUG_ROUTES)[];
+    const locations = new Set(types.map((type) => bySlugLocation('/api', type, 'x', '')));
+    expect(locations.size).toBe(types.length);
   });
 });

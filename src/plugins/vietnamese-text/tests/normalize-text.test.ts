@@ -1,4 +1,4 @@
-import { cleanName, deepNFC, toNewTonePlacement } from '../server/src/utils/normalize-text';
+import { cleanFileName, cleanName, deepNFC, hasVisibleText, toNewTonePlacement } from '../server/src/utils/normalize-text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -13,6 +13,39 @@ describe('cleanName', () => {
     const out = cleanName(input);
     expect(out).toBe(expected);
     expect(out).toBe(out.normalize('NFC'));
+  });
+});
+
+// Invisible on screen: zero-width characters, joiners, BOM, soft hyphen, fillers, bidirectional controls.
+const INVISIBLE = ['\u00ad', '\u034f', '\u061c', '\u115f', '\u1160', '\u180e', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u2066', '\u2067', '\u2068', '\u2069', '\u3164', '\ufeff', '\uffa0'];
+
+describe('hasVisibleText', () => {
+  it.each(INVISIBLE.flatMap((c) => [c, `${c}${c}`, ` ${c} `, `\t${c}\u0000`]))('%j has none', (text) => {
+    expect(hasVisibleText(text)).toBe(false);
+    expect(cleanName(text).replace(/[\u0000-\u001f]/g, '')).toBe('');
+  });
+
+  it.each(['Tin', ' a ', 'đ', '😀', '\u200bHội\u200b'])('%j has some', (text) => {
+    expect(hasVisibleText(text)).toBe(true);
+  });
+});
+
+describe('cleanFileName', () => {
+  it.each([
+    ['anh\u202egpj.exe', 'anhgpj.exe'],
+    ['\u202ehoa-don\u202c.pdf', 'hoa-don.pdf'],
+    ['\u2067bao-cao\u2069.png', 'bao-cao.png'],
+    ['ảnh\u200b hội\u00adnghị.jpg', 'ảnh hộinghị.jpg'],
+    ['dòng\nmới\t.jpg', 'dòng mới .jpg'],
+    ['a\u0000b\u0085c.png', 'a b c.png'],
+    ['hội nghị'.normalize('NFD') + '.jpg', 'hội nghị.jpg'],
+    ['\u202e\u200b', 'tep'],
+  ])('%j → %j', (input, expected) => {
+    expect(cleanFileName(input)).toBe(expected);
+  });
+
+  it.each(INVISIBLE)('removes %j wherever it is', (c) => {
+    expect(cleanFileName(`${c}a${c}b${c}.png${c}`)).toBe('ab.png');
   });
 });
 

@@ -77,6 +77,11 @@ describe('parseSearchParams', () => {
   ])('refuses %j', (extra, message) => {
     expect(() => parseSearchParams({ q: 'hoi', ...extra }, known)).toThrow(message);
   });
+
+  // A type is looked up in a plain object: inherited members (a 500 before) are no type.
+  it.each(Object.getOwnPropertyNames(Object.prototype))('refuses type=%s as an unknown type', (type) => {
+    expect(() => parseSearchParams({ q: 'hoi', type }, known)).toThrow(/Loại nội dung không hợp lệ/);
+  });
 });
 
 describe('buildIndexRow', () => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Guard } from './services/guard';
 import type { Processor } from './services/processor';
 import type { Regenerate } from './services/regenerate';
+import type { UrlImport } from './services/url-import';
 import type { IncomingFile, UploadFile } from './utils/upload-file';
 
 type UploadService = {
@@ -68,6 +69,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     afterCreate: queueMissing,
     afterUpdate: queueMissing,
   });
+
+  // The media library's "upload from URLs": our download (see services/url-import) instead of Strapi's.
+  const fileService = strapi.plugin('upload').service('file') as { fetchUrlToInputFile: UrlImport['fetchToFile'] };
+  fileService.fetchUrlToInputFile = (url, dir, sizeLimit, onProgress) =>
+    (plugin.service('urlImport') as UrlImport).fetchToFile(url, dir, sizeLimit, onProgress);
 
   // Strapi creates its "API Uploads" folder on the first API upload; several first uploads at once
   // race on its unique path and all but one get a 500. Made here, before any request.

@@ -1,16 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { routeAdminUidThroughPlugin } from './admin-uid';
-import { cleanName, toNFC } from './utils/normalize-text';
+import { cleanFileName, cleanName } from './utils/normalize-text';
 import type { SearchIndex } from './services/search-index';
 import type { SlugRegistry } from './services/slug-registry';
 import type { Slugs } from './services/slugs';
 
-/** File name, alternative text and caption of a media file, NFC and without invisible characters. */
+/**
+ * File name, alternative text and caption of a media file, NFC and without invisible characters;
+ * the name also without control characters and bidirectional overrides, whichever way it came in
+ * (multipart file name, fileInfo.name, upload from a URL, a later rename).
+ */
 function normalizeMediaText(data: Record<string, unknown> | undefined): void {
   if (!data) return;
   for (const field of ['name', 'alternativeText', 'caption']) {
     const value = data[field];
-    if (typeof value === 'string') data[field] = field === 'name' ? toNFC(value) : cleanName(value);
+    if (typeof value === 'string') data[field] = field === 'name' ? cleanFileName(value) : cleanName(value);
   }
 }
 

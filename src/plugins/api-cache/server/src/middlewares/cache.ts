@@ -8,7 +8,8 @@ import type { CachedResponse } from '../utils/lru';
 export interface Ctx {
   method: string;
   path: string;
-  querystring: string;
+  /** Parsed by qs: strapi::query installs its getter on the app, ahead of every middleware. */
+  query: unknown;
   headers: Record<string, string | string[] | undefined>;
   status: number;
   body: unknown;
@@ -46,7 +47,7 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
     // CORS answers depend on the Origin asking: one entry per origin.
     const origin = ctx.get('Origin');
-    const key = cacheKey('GET', ctx.path, ctx.querystring) + (origin ? ` @${origin}` : '');
+    const key = cacheKey('GET', ctx.path, ctx.query) + (origin ? ` @${origin}` : '');
     const answer = (entry: CachedResponse, state: 'HIT' | 'MISS' | 'BYPASS') => {
       if (state === 'HIT') for (const [name, value] of Object.entries(entry.headers ?? {})) ctx.set(name, value);
       ctx.set('ETag', entry.etag);

@@ -30,6 +30,14 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 export function isCacheableRequest(req: { method: string; path: string; headers: Record<string, string | string[] | undefined> }, prefixes: string[], exclude: string[]): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.headers.authorization !== undefined || req.headers.cookie !== undefined) return false;
-  if (!prefixes.some((p) => req.path.startsWith(p))) return false;
-  return !exclude.some((p) => req.path === p || req.path.startsWith(p.endsWith('/') ? p : `${p}/`));
+  // Strapi's router matches paths case-insensitively: `/API/Users` must be excluded like `/api/users`.
+  const path = foldAscii(req.path);
+  if (!prefixes.some((p) => path.startsWith(foldAscii(p)))) return false;
+  return !exclude.some((configured) => {
+    const p = foldAscii(configured);
+    return path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`);
+  });
 }
+
+/** ASCII letters in lower case, as the router's case-insensitive match folds them (no other letter). */
+const foldAscii = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());

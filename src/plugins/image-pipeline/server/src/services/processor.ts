@@ -161,7 +161,8 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function readStored(row: Pick<FileRow, 'url'>): Promise<Buffer> {
     if (/^https?:\/\//.test(row.url)) {
-      const res = await fetch(row.url);
+      // strapi.fetch: through the app's outbound guard (a private storage endpoint is listed in OUTBOUND_ALLOW).
+      const res = await strapi.fetch(row.url, { signal: AbortSignal.timeout(60_000) });
       if (!res.ok) throw new Error(`${row.url} → ${res.status}`);
       return Buffer.from(await res.arrayBuffer());
     }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ListParams, Pages } from '../services/pages';
 import type { PageType, Site } from '../services/site';
+import { bySlugLocation } from '../utils/urls';
 
 export interface Ctx {
   params: { slug: string };
@@ -9,7 +10,6 @@ export interface Ctx {
   state: { auth?: unknown };
   status: number;
   body: unknown;
-  path: string;
   querystring: string;
   set(name: string, value: string): void;
 }
@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await (strapi.plugin('newsroom').service('pages') as Pages).find(type, ctx.params.slug, loc, list, ctx.state.auth);
     if (result.kind === 'redirect') {
       // A previous slug: a plain fetch follows to the current page; a client that stops at 301 reads where.
-      const location = ctx.path.replace(/[^/]+$/, encodeURIComponent(result.slug)) + (ctx.querystring ? `?${ctx.querystring}` : '');
+      const location = bySlugLocation(strapi.config.get('api.rest.prefix', '/api') as string, type, result.slug, ctx.querystring);
       ctx.status = 301;
       ctx.set('Location', location);
       ctx.body = { data: null, redirect: { slug: result.slug, url: result.url, location } };

@@ -62,7 +62,8 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
       return `${(strapi.config.get('server.absoluteUrl') as string).replace(/\/+$/, '')}${path}`;
     },
     languageTag(locale: string): string {
-      return config().languageTags[locale] ?? locale;
+      const tags = config().languageTags;
+      return Object.hasOwn(tags, locale) ? tags[locale] : locale;
     },
   };
 };

@@ -9,9 +9,26 @@ function segment(slug: string): string {
 
 export const pagePath = (pattern: string, slug: string): string => pattern.split('{slug}').join(segment(slug));
 
-/** The path prefix of a locale on the website: none for the default locale. */
+/** The path prefix of a locale on the website: none for the default locale (own keys only). */
 const localePrefix = (config: Pick<PluginConfig, 'localePrefix'>, locale: string, defaultLocale: string): string =>
-  locale === defaultLocale ? '' : config.localePrefix[locale] ?? `/${locale}`;
+  locale === defaultLocale ? '' : Object.hasOwn(config.localePrefix, locale) ? config.localePrefix[locale] : `/${locale}`;
+
+/** This API's by-slug route of each page type, under the REST prefix (routes/content-api.ts mounts them). */
+export const BY_SLUG_ROUTES: PagePaths = {
+  article: '/articles/by-slug',
+  category: '/categories/by-slug',
+  bloc: '/blocs/by-slug',
+  agency: '/agencies/by-slug',
+  movement: '/movements/by-slug',
+};
+
+/**
+ * Where an old slug's 301 points: built from the route and the current slug, never from the
+ * request's path (with a trailing slash that pointed the redirect at itself), query kept.
+ */
+export function bySlugLocation(restPrefix: string, type: keyof PagePaths, slug: string, querystring: string): string {
+  return `${restPrefix.replace(/\/+$/, '')}${BY_SLUG_ROUTES[type]}/${segment(slug)}${querystring ? `?${querystring}` : ''}`;
+}
 
 const siteRoot = (config: Pick<PluginConfig, 'siteUrl'>) => config.siteUrl.replace(/\/+$/, '');
 

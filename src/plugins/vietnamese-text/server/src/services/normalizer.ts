@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { PluginConfig } from '../config';
 import { cleanName, deepNFC, toNewTonePlacement } from '../utils/normalize-text';
 
@@ -19,7 +20,16 @@ export const normalizer = ({ strapi }: { strapi: Core.Strapi }) => ({
     const copy = out === data ? { ...data } : out;
     for (const field of nameFields) {
       const value = copy[field];
-      if (typeof value === 'string') copy[field] = tonePlacement ? toNewTonePlacement(cleanName(value)) : cleanName(value);
+      if (typeof value !== 'string') continue;
+      const cleaned = cleanName(value);
+      // Something was typed, but nothing that shows: refused as empty rather than stored as ""
+      // (a title of zero-width spaces became "" with the slug "article").
+      if (value !== '' && cleaned === '') {
+        throw new errors.ValidationError(
+          `Trường "${field}" không có nội dung: chỉ gồm khoảng trắng hoặc ký tự vô hình (ký tự độ rộng 0, ký tự điều khiển hướng chữ…).`
+        );
+      }
+      copy[field] = tonePlacement ? toNewTonePlacement(cleaned) : cleaned;
     }
     return copy;
   },

@@ -1,5 +1,13 @@
-/** Characters that are invisible on screen but break matching and equality. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/**
+ * Characters that are invisible on screen but break matching and equality: zero-width space,
+ * joiners, word joiner and invisible operators, BOM, soft hyphen, combining grapheme joiner,
+ * Mongolian vowel separator, Hangul fillers (drawn blank), and the bidirectional controls (LRM, RLM,
+ * ALM, the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069): Vietnamese never
+ * needs them, and a right-to-left override makes "anh\u202Egpj.exe" display as "anhexe.jpg".
+ */
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+/** C0 and C1 control characters (tab and line breaks included: a file name has none). */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /** NFC, so text pasted as "Unicode tổ hợp" (NFD) compares and searches like typed text. */
 export function toNFC(text: string): string {
@@ -9,6 +17,14 @@ export function toNFC(text: string): string {
 /** For titles and names: NFC, invisible characters removed, runs of spaces collapsed, trimmed. */
 export function cleanName(text: string): string {
   return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a text shows anything at all once invisible characters, controls and spaces are set aside. */
+export const hasVisibleText = (text: string): boolean => cleanName(text).replace(CONTROL, '').trim() !== '';
+
+/** The name a media file is stored and shown under: a clean name without controls; never empty. */
+export function cleanFileName(name: string): string {
+  return cleanName(name.replace(CONTROL, ' ')) || 'tep';
 }
 
 /**

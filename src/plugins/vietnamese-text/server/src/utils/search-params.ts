@@ -38,7 +38,8 @@ export function parseSearchParams(raw: Record<string, unknown>, known: Known): S
   const type = raw.type === undefined || raw.type === '' ? 'all' : raw.type;
   let uids: string[];
   if (type === 'all') uids = Object.values(known.types);
-  else if (typeof type === 'string' && known.types[type]) uids = [known.types[type]];
+  // Own keys only: `type=constructor` must not find Object.prototype.constructor.
+  else if (typeof type === 'string' && Object.hasOwn(known.types, type)) uids = [known.types[type]];
   else throw new QueryError(`Loại nội dung không hợp lệ. Dùng: all, ${Object.keys(known.types).join(', ')}.`);
 
   return {
