@@ -36,14 +36,18 @@ describe('booting', () => {
     }
   }, 120_000);
 
-  it('sends HSTS and allows no foreign origin in production', async () => {
+  it('sends HSTS, allows no foreign origin and serves no API documentation in production', async () => {
     const { env, drop } = await createTestEnv();
     // Listens on a free port and prints the headers of one API answer asked from a foreign origin.
     const ask = `
       s.server.mount();
       await new Promise((r) => s.server.httpServer.listen(0, '127.0.0.1', r));
       const res = await fetch('http://127.0.0.1:' + s.server.httpServer.address().port + '/api/categories', { headers: { Origin: 'https://evil.example.com' } });
-      console.log('HEADERS ' + JSON.stringify(Object.fromEntries(res.headers)) + ' STATUS ' + res.status);`;
+      console.log('HEADERS ' + JSON.stringify(Object.fromEntries(res.headers)) + ' STATUS ' + res.status);
+      for (const p of ['/documentation', '/documentation/v1.0.0', '/documentation/v1.0.0/openapi.json']) {
+        const doc = await fetch('http://127.0.0.1:' + s.server.httpServer.address().port + p, { redirect: 'manual' });
+        console.log('DOC ' + p + ' ' + doc.status);
+      }`;
     try {
       const result = boot({ ...env, NODE_ENV: 'production', SEED_SAMPLE_DATA: 'false' }, ask);
       const line = /HEADERS (.*) STATUS (\d+)/.exec(result.stdout);
@@ -53,6 +57,13 @@ describe('booting', () => {
       expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(headers['content-security-policy']).toContain("default-src 'self'");
       expect(headers['access-control-allow-origin'] || undefined).toBeUndefined();
+      // Without DOCUMENTATION_PASSWORD the route map is not served in production at all.
+      const docs = [...result.stdout.matchAll(/DOC (\S+) (\d+)/g)].map((m) => [m[1], m[2]]);
+      expect(docs).toEqual([
+        ['/documentation', '404'],
+        ['/documentation/v1.0.0', '404'],
+        ['/documentation/v1.0.0/openapi.json', '404'],
+      ]);
     } finally {
       await drop();
     }
