@@ -8,6 +8,60 @@ import { costLimitRule } from '../src/graphql/query-cost';
 const GRAPHQL_DEFAULT_LIMIT = 25;
 const GRAPHQL_MAX_LIMIT = 100;
 
+/** Fields of a linked entry on a page: its name and slug, and what else the card shows. */
+const link = (extra: string[] = []) => ({ fields: ['name', 'slug', ...extra] });
+
+/** The website's pages served by the newsroom plugin (see its README). */
+const NEWSROOM_PAGES = {
+  article: {
+    uid: 'api::article.article',
+    route: '/articles/by-slug',
+    path: '/tin-tuc/{slug}',
+    sitemap: 'articles',
+    populate: {
+      cover: true,
+      gallery: true,
+      category: link(),
+      blocs: link(['kind']),
+      agencies: link(['shortName']),
+      movements: link(),
+      related: { fields: ['title', 'slug', 'dateline', 'locale', 'publishedAt'], populate: { cover: true } },
+      seo: { populate: { ogImage: true } },
+    },
+  },
+  category: { uid: 'api::category.category', route: '/categories/by-slug', path: '/chuyen-muc/{slug}', sitemap: 'categories', populate: {}, stories: 'category' },
+  bloc: {
+    uid: 'api::bloc.bloc',
+    route: '/blocs/by-slug',
+    path: '/khoi-thi-dua/{slug}',
+    sitemap: 'blocs',
+    populate: {
+      members: { ...link(['shortName']), populate: { logo: true } },
+      movements: link(),
+      terms: { populate: { leader: link(['shortName']), deputy: link(['shortName']) } },
+    },
+    stories: 'blocs',
+    // The bloc's leader and deputy of the current year.
+    currentTerm: { field: 'terms', year: 'year' },
+  },
+  agency: {
+    uid: 'api::agency.agency',
+    route: '/agencies/by-slug',
+    path: '/co-quan/{slug}',
+    sitemap: 'agencies',
+    populate: { logo: true, blocs: link(['kind']), movements: link(['startDate', 'endDate']) },
+    stories: 'agencies',
+  },
+  movement: {
+    uid: 'api::movement.movement',
+    route: '/movements/by-slug',
+    path: '/phong-trao/{slug}',
+    sitemap: 'movements',
+    populate: { cover: true, launchedBy: link(['shortName']), blocs: link(['kind']) },
+    stories: 'movements',
+  },
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   ensureSecrets();
   return {
@@ -130,7 +184,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         siteUrl: env('PUBLIC_SITE_URL', 'http://localhost:3000'),
         siteName: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'),
         publisher: { name: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'), logo: env('SITE_LOGO', '/logo.png') },
-        scheduling: { enabled: env.bool('SCHEDULED_PUBLISHING', true), rule: '*/20 * * * * *' },
+        // The site's pages: where each lives on the website, its by-slug route here, what it shows.
+        pages: NEWSROOM_PAGES,
+        story: { page: 'article', relatedBy: ['blocs', 'movements', 'category'], section: 'category', keywords: ['blocs', 'movements'] },
+        // Old slugs redirect (301) through the vietnamese-text plugin's slug registry.
+        slugHistory: 'vietnamese-text.slugs',
+        scheduling: {
+          enabled: env.bool('SCHEDULED_PUBLISHING', true),
+          rule: '*/20 * * * * *',
+          contentTypes: { 'api::article.article': { publishAt: 'publishAt', unpublishAt: 'unpublishAt' } },
+        },
       },
     },
   };

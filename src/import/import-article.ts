@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
-import { foldVietnamese } from '../plugins/vietnamese-text/server/src/utils/fold';
+import { foldVietnamese } from 'strapi-plugin-vietnamese-text/text';
 import type { LegacyArticle } from './legacy-item';
 
 const ARTICLE = 'api::article.article';

@@ -3,8 +3,8 @@ import {
   detectEncoding,
   toUnicode,
   type DetectedEncoding,
-} from '../plugins/vietnamese-text/server/src/utils/legacy-encodings';
-import { cleanName } from '../plugins/vietnamese-text/server/src/utils/normalize-text';
+} from './legacy-encodings';
+import { cleanName } from 'strapi-plugin-vietnamese-text/text';
 import type { Block } from './blocks';
 import { htmlToBlocks } from './html-to-blocks';
 import { parseLegacyDate } from './legacy-date';

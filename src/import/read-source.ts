@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { bytesAsCp1252 } from '../plugins/vietnamese-text/server/src/utils/legacy-encodings';
+import { bytesAsCp1252 } from './legacy-encodings';
 import { parseFrontMatter } from './front-matter';
 import { toLegacyArticle, type LegacyArticle } from './legacy-item';
 import { parseJsonl } from './parse-jsonl';

@@ -1,4 +1,4 @@
-import { hasVisibleText } from '../plugins/vietnamese-text/server/src/utils/normalize-text';
+import { hasVisibleText } from 'strapi-plugin-vietnamese-text/text';
 
 // C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
 const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

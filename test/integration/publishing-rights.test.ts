@@ -431,7 +431,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
       const warn = jest.spyOn(app.strapi.log, 'warn');
       const results = await scheduler().runDue(due);
       expect(results).toContainEqual(expect.objectContaining({ documentId: id, outcome: 'refused', reason: expect.stringMatching(/không còn quyền xuất bản/) }));
-      expect(warn.mock.calls.flat().join('\n')).toMatch(new RegExp(`Không xuất bản bài ${id} \\(vi\\).*không còn quyền xuất bản`));
+      expect(warn.mock.calls.flat().join('\n')).toMatch(new RegExp(`Không xuất bản bài viết ${id} \\(vi\\).*không còn quyền xuất bản`));
       warn.mockRestore();
       expect(await isPublished(id)).toBe(false);
       expect(await claim(id)).toMatchObject({ status: 'refused' });

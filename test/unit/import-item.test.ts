@@ -1,4 +1,4 @@
-import { encodeLegacy } from '../../src/plugins/vietnamese-text/server/src/utils/legacy-encodings';
+import { encodeLegacy } from '../../src/import/legacy-encodings';
 import { toLegacyArticle } from '../../src/import/legacy-item';
 import { referenceKey } from '../../src/import/import-article';
 

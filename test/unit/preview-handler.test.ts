@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { rights } from '../../src/plugins/newsroom/server/src/services/rights';
 import { site } from '../../src/plugins/newsroom/server/src/services/site';
-import { defaultConfig } from '../../src/plugins/newsroom/server/src/config';
+import { siteConfig } from '../../src/plugins/newsroom/tests/site-config';
 import { verifyPreviewToken } from '../../src/plugins/newsroom/server/src/utils/preview-token';
 import { createPreviewHandler } from '../../src/preview/handler';
 
@@ -24,7 +24,7 @@ function fakeStrapi(rows: Row[], readable: (row: Row) => boolean) {
   const asked: Record<string, unknown>[] = [];
   const ability = { readable };
   const strapi = {
-    config: { get: () => ({ ...defaultConfig, siteUrl: 'https://thiduakhenthuong.example.vn' }) },
+    config: { get: () => ({ ...siteConfig, siteUrl: 'https://thiduakhenthuong.example.vn' }) },
     contentTypes: {},
     db: {
       query: (uid: string) => ({

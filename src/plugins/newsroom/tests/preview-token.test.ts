@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { defaultConfig } from '../server/src/config';
+import { siteConfig } from './site-config';
 import { PREVIEW_TOKEN_TTL_SECONDS, signPreviewToken, verifyPreviewToken, type PreviewClaims } from '../server/src/utils/preview-token';
 import { previewUrl } from '../server/src/utils/urls';
 
@@ -119,7 +119,7 @@ function sitePreviewRoute(requestUrl: string, env: { PREVIEW_SECRET: string; CMS
 
 describe("the website's preview route (example)", () => {
   const env = { PREVIEW_SECRET: SECRET, CMS_URL: 'https://cms.example.vn' };
-  const config = { ...defaultConfig, siteUrl: 'https://thiduakhenthuong.example.vn' };
+  const config = { ...siteConfig, siteUrl: 'https://thiduakhenthuong.example.vn' };
   const page = { type: 'article', uid: 'api::article.article', documentId: 'doc-42', slug: 'front-bloc-review', locale: 'en', defaultLocale: 'vi', status: 'draft' } as const;
 
   it('opens the page of the URL the admin made and fetches that draft only', () => {

@@ -1,4 +1,4 @@
-import { defaultListLayout, dueAction, listWithSchedule, scheduleProblem, toEpochMs } from '../server/src/utils/schedule';
+import { dueAction, scheduleProblem, toEpochMs } from '../server/src/utils/schedule';
 
 const at = (iso: string) => new Date(iso);
 const row = (publishAt: unknown, unpublishAt: unknown = null) => ({ documentId: 'd1', locale: 'vi', publishAt, unpublishAt });
@@ -33,24 +33,5 @@ describe('schedule rules', () => {
     expect(scheduleProblem('2025-01-22T08:00:00Z', '2025-01-22T07:00:00Z')).toMatch(/gỡ bài phải sau/);
     expect(scheduleProblem('2025-01-22T08:00:00Z', '2025-01-22T08:00:01Z')).toBeNull();
     expect(scheduleProblem(null, '2025-01-22T08:00:00Z')).toBeNull();
-  });
-
-  it('adds the schedule to an untouched list only, once', () => {
-    const attributes = {
-      id: { type: 'integer' },
-      title: { type: 'string' },
-      body: { type: 'blocks' },
-      gallery: { type: 'media', multiple: true },
-      slug: { type: 'uid' },
-      blocs: { type: 'relation', relation: 'manyToMany' },
-      category: { type: 'relation', relation: 'manyToOne' },
-      summary: { type: 'text' },
-    };
-    const defaults = defaultListLayout(attributes);
-    expect(defaults).toEqual(['id', 'title', 'slug', 'category']);
-    const added = listWithSchedule(defaults, defaults);
-    expect(added).toEqual(['id', 'title', 'slug', 'category', 'publishAt', 'unpublishAt']);
-    expect(listWithSchedule(added as string[], defaults)).toBeNull();
-    expect(listWithSchedule(['id', 'title', 'summary'], defaults)).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
-import { defaultConfig } from '../server/src/config';
+import { siteConfig } from './site-config';
 import { verifyPreviewToken } from '../server/src/utils/preview-token';
-import { absoluteUrl, BY_SLUG_ROUTES, bySlugLocation, homeUrl, pagePath, pageUrl, previewUrl } from '../server/src/utils/urls';
+import { absoluteUrl, bySlugLocation, homeUrl, pagePath, pageUrl, previewUrl } from '../server/src/utils/urls';
 
 describe('pageUrl', () => {
-  const config = { ...defaultConfig, siteUrl: 'https://thiduakhenthuong.example.vn/' };
+  const config = { ...siteConfig, siteUrl: 'https://thiduakhenthuong.example.vn/' };
   it.each([
     ['article', 'tong-ket-2019', 'vi', 'https://thiduakhenthuong.example.vn/tin-tuc/tong-ket-2019'],
     ['article', 'review-2019', 'en', 'https://thiduakhenthuong.example.vn/en/tin-tuc/review-2019'],
@@ -52,7 +52,7 @@ describe('absoluteUrl', () => {
 });
 
 describe('previewUrl', () => {
-  const config = { ...defaultConfig, siteUrl: 'https://example.vn/' };
+  const config = { ...siteConfig, siteUrl: 'https://example.vn/' };
   const page = {
     type: 'article',
     uid: 'api::article.article',
@@ -84,6 +84,7 @@ describe('previewUrl', () => {
 });
 
 describe('bySlugLocation', () => {
+  const route = (type: string) => siteConfig.pages[type].route;
   it.each([
     ['/api', 'article', 'tin-moi', 'locale=vi', '/api/articles/by-slug/tin-moi?locale=vi'],
     ['/api/', 'category', 'khen-thuong', '', '/api/categories/by-slug/khen-thuong'],
@@ -91,12 +92,19 @@ describe('bySlugLocation', () => {
     ['/api', 'bloc', '../admin', '', '/api/blocs/by-slug/..%2Fadmin'],
     ['/api', 'agency', '..', '', '/api/agencies/by-slug/%2E%2E'],
   ] as const)('%s %s %s ?%s', (prefix, type, slug, query, expected) => {
-    expect(bySlugLocation(prefix, type, slug, query)).toBe(expected);
+    expect(bySlugLocation(prefix, route(type), slug, query)).toBe(expected);
   });
 
   it('depends on the route and the slug only: every page type has its own route', () => {
-    const types = Object.keys(BY_SLUG_ROUTES) as (keyof typeof BY_SLUG_ROUTES)[];
-    const locations = new Set(types.map((type) => bySlugLocation('/api', type, 'x', '')));
+    const types = Object.keys(siteConfig.pages);
+    const locations = new Set(types.map((type) => bySlugLocation('/api', route(type), 'x', '')));
     expect(locations.size).toBe(types.length);
+  });
+});
+
+describe('pageUrl of a type the site does not have', () => {
+  it('is a programming error, not a link to nowhere', () => {
+    expect(() => pageUrl(siteConfig, 'constructor', 'x', 'vi', 'vi')).toThrow(/no page type "constructor"/);
+    expect(() => pageUrl(siteConfig, 'event', 'x', 'vi', 'vi')).toThrow(/no page type "event"/);
   });
 });

@@ -6,7 +6,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Scheduling: the claims table always exists (any instance may act); the task runs only where enabled.
   const scheduler = strapi.plugin('newsroom').service('scheduler') as Scheduler;
   await scheduler.ensureTable();
-  await scheduler.showInAdminList();
   const { scheduling } = strapi.config.get('plugin::newsroom') as PluginConfig;
   if (scheduling.enabled) scheduler.startCron(scheduling);
 };

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from './config';
+import { contentApiRoutes } from './routes/content-api';
 import type { PublicationGuard } from './services/publication-guard';
 import type { Scheduler } from './services/scheduler';
 
@@ -11,6 +13,10 @@ interface RouteLike {
 export const PREVIEW_URL_ROUTE = '/preview/url/:contentType';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // The site's pages, feeds and sitemaps, as the app configured them.
+  const contentApi = (strapi.plugin('newsroom').routes as unknown as Record<string, { routes: unknown[] }>)['content-api'];
+  contentApi.routes = contentApiRoutes(strapi.config.get('plugin::newsroom') as PluginConfig);
+
   // Publishing rights first: a refused write is stopped before any other middleware acts on it.
   strapi.documents.use((ctx, next) => (strapi.plugin('newsroom').service('publication-guard') as PublicationGuard).middleware(ctx, next));
   // Scheduling: schedule validation, and manual publishes fulfilling a passed publish time.

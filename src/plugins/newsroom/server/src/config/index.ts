@@ -1,5 +1,50 @@
-/** Where a content type's public pages live on the website, as a path pattern with `{slug}`. */
-export type PagePaths = Record<'article' | 'category' | 'bloc' | 'agency' | 'movement', string>;
+/**
+ * One page of the website served by slug from this API. The plugin knows no content type of its
+ * own: the app lists its pages here (see config/plugins.ts of the app).
+ */
+export interface PageConfig {
+  /** The content type: a collection type with draft & publish and a `slug` field. */
+  uid: string;
+  /** This API's by-slug route under the REST prefix: "/articles/by-slug" serves GET /api/articles/by-slug/:slug. */
+  route: string;
+  /** Where the page lives on the website, a path pattern with `{slug}`. */
+  path: string;
+  /** Name of its sitemap files: /api/sitemaps/{sitemap}-1.xml. */
+  sitemap: string;
+  /** What the page shows besides its own fields (a Document Service populate; relations are read published). */
+  populate: Record<string, unknown>;
+  /**
+   * Section pages (a category, a bloc…): the relation of the story type that points at this type.
+   * The page lists the latest stories through it, and feeds are narrowed by `?{page key}={slug}`.
+   */
+  stories?: string;
+  /** A repeatable component of which the item of the current year is shown as `currentTerm` (e.g. a bloc's leaders). */
+  currentTerm?: { field: string; year: string };
+}
+
+/**
+ * The news story page (feeds, the Google News sitemap, "Tin khác", NewsArticle data come from it).
+ * Its type has `title`, `slug`, `summary`, `body` (blocks), `author`, `dateline`, `cover` (media),
+ * `related` (to itself) and an `seo` component; see the plugin's README.
+ */
+export interface StoryConfig {
+  /** Key of the story page in `pages`. */
+  page: string;
+  /** Relations whose shared entries pick "Tin khác" after the editor's own `related` picks. */
+  relatedBy: string[];
+  /** The relation naming a story's section (articleSection, feed categories). */
+  section?: string;
+  /** Relations whose names become a story's keywords. */
+  keywords: string[];
+}
+
+/** Scheduled publishing: the content types it acts on and their two datetime fields. */
+export interface SchedulingConfig {
+  /** Run the cron task (turn off on instances that should not publish; claims keep others safe). */
+  enabled: boolean;
+  rule: string;
+  contentTypes: Record<string, { publishAt: string; unpublishAt: string }>;
+}
 
 export interface PluginConfig {
   /** The public website (not this API): every link in feeds, sitemaps and structured data starts here. */
@@ -10,8 +55,16 @@ export interface PluginConfig {
   siteDescription: string;
   /** Publisher in NewsArticle data; `logo` is an absolute URL or a path on the site. */
   publisher: { name: string; logo: string };
-  /** Path patterns of the website's pages. */
-  paths: PagePaths;
+  /** The website's pages by page type (the key is the type's name in URLs, preview tokens and routes' handlers). */
+  pages: Record<string, PageConfig>;
+  /**
+   * Old-slug redirects, when another plugin keeps slug history: "<plugin>.<service>" of a service
+   * implementing `SlugHistory` (services/slug-history.ts), or "" for none. Looked up at request
+   * time; a missing plugin means no redirects, not an error.
+   */
+  slugHistory: string;
+  /** The story page; without it there are no feeds, news sitemap or related stories. */
+  story?: StoryConfig;
   /** Path prefix per locale that is not the default one, e.g. { en: '/en' }. */
   localePrefix: Record<string, string>;
   /** BCP 47 language tag per locale, for inLanguage, hreflang and og:locale. */
@@ -26,8 +79,7 @@ export interface PluginConfig {
   newsSitemapHours: number;
   /** Twitter/X account of the site for twitter:site, or '' for none. */
   twitterSite: string;
-  /** Scheduled publishing: run the cron task (turn off on instances that should not publish). */
-  scheduling: { enabled: boolean; rule: string };
+  scheduling: SchedulingConfig;
 }
 
 export const defaultConfig: PluginConfig = {
@@ -35,13 +87,8 @@ export const defaultConfig: PluginConfig = {
   siteName: 'Cổng thông tin Thi đua – Khen thưởng',
   siteDescription: 'Tin tức thi đua, khen thưởng',
   publisher: { name: 'Cổng thông tin Thi đua – Khen thưởng', logo: '/logo.png' },
-  paths: {
-    article: '/tin-tuc/{slug}',
-    category: '/chuyen-muc/{slug}',
-    bloc: '/khoi-thi-dua/{slug}',
-    agency: '/co-quan/{slug}',
-    movement: '/phong-trao/{slug}',
-  },
+  pages: {},
+  slugHistory: '',
   localePrefix: { en: '/en' },
   languageTags: { vi: 'vi-VN', en: 'en' },
   timeZone: 'Asia/Ho_Chi_Minh',
@@ -49,7 +96,7 @@ export const defaultConfig: PluginConfig = {
   feedLimit: 50,
   newsSitemapHours: 48,
   twitterSite: '',
-  scheduling: { enabled: true, rule: '*/20 * * * * *' },
+  scheduling: { enabled: true, rule: '*/20 * * * * *', contentTypes: {} },
 };
 
 const fail = (message: string): never => {
@@ -58,6 +105,43 @@ const fail = (message: string): never => {
 const intIn = (v: unknown, name: string, min: number, max: number) => {
   if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) fail(`${name} must be an integer from ${min} to ${max}`);
 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isName = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v);
+const UID_PATTERN = /^[a-z][a-z0-9-]*::[a-z0-9-]+\.[a-z0-9-]+$/;
+
+/** Shapes of `pages` and `story`: each page routable and linkable, routes and sitemap names unique. */
+function validatePages(config: PluginConfig): void {
+  if (!isRecord(config.pages)) return fail('pages must be an object of page types');
+  const routes = new Set<string>();
+  const sitemaps = new Set<string>();
+  for (const [type, page] of Object.entries(config.pages)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(type)) fail(`page type "${type}" must be lower-case letters, digits and "-"`);
+    if (!isRecord(page)) return fail(`pages.${type} must be an object`);
+    if (typeof page.uid !== 'string' || !UID_PATTERN.test(page.uid)) fail(`pages.${type}.uid must be a content type uid`);
+    if (typeof page.path !== 'string' || !page.path.startsWith('/') || !page.path.includes('{slug}')) {
+      fail(`pages.${type}.path must start with "/" and contain {slug}`);
+    }
+    if (typeof page.route !== 'string' || !/^(\/[a-z0-9-]+)+$/.test(page.route)) fail(`pages.${type}.route must be a path like "/articles/by-slug"`);
+    if (routes.has(page.route)) fail(`pages.${type}.route "${page.route}" is used twice`);
+    routes.add(page.route);
+    if (typeof page.sitemap !== 'string' || !/^[a-z]+$/.test(page.sitemap)) fail(`pages.${type}.sitemap must be lower-case letters`);
+    if (sitemaps.has(page.sitemap)) fail(`pages.${type}.sitemap "${page.sitemap}" is used twice`);
+    sitemaps.add(page.sitemap);
+    if (!isRecord(page.populate)) fail(`pages.${type}.populate must be an object`);
+    if (page.stories !== undefined && !isName(page.stories)) fail(`pages.${type}.stories must name a relation of the story type`);
+    if (page.currentTerm !== undefined && (!isRecord(page.currentTerm) || !isName(page.currentTerm.field) || !isName(page.currentTerm.year))) {
+      fail(`pages.${type}.currentTerm needs { field, year }`);
+    }
+  }
+  const story = config.story;
+  if (story === undefined) return;
+  if (!isRecord(story) || typeof story.page !== 'string' || !Object.hasOwn(config.pages, story.page)) fail('story.page must be a key of pages');
+  if (config.pages[story.page].stories !== undefined) fail('the story page cannot list stories itself');
+  if (!Array.isArray(story.relatedBy) || !story.relatedBy.every(isName)) fail('story.relatedBy must list relation names');
+  if (!Array.isArray(story.keywords) || !story.keywords.every(isName)) fail('story.keywords must list relation names');
+  if (story.section !== undefined && !isName(story.section)) fail('story.section must name a relation');
+}
 
 /** Strapi calls this with the merged config at start-up; a wrong value stops the app with a clear message. */
 export function validateConfig(config: PluginConfig): void {
@@ -68,10 +152,9 @@ export function validateConfig(config: PluginConfig): void {
     fail(`siteUrl "${config.siteUrl}" is not an absolute URL`);
   }
   if (site && site.protocol !== 'http:' && site.protocol !== 'https:') fail('siteUrl must be http or https');
-  for (const [type, pattern] of Object.entries(config.paths ?? {})) {
-    if (typeof pattern !== 'string' || !pattern.startsWith('/') || !pattern.includes('{slug}')) {
-      fail(`paths.${type} must start with "/" and contain {slug}`);
-    }
+  validatePages(config);
+  if (typeof config.slugHistory !== 'string' || (config.slugHistory !== '' && !/^[a-z0-9-]+\.[A-Za-z0-9-]+$/.test(config.slugHistory))) {
+    fail('slugHistory must be "<plugin>.<service>" or ""');
   }
   for (const [locale, prefix] of Object.entries(config.localePrefix ?? {})) {
     if (typeof prefix !== 'string' || (prefix !== '' && (!prefix.startsWith('/') || prefix.endsWith('/')))) {
@@ -87,8 +170,14 @@ export function validateConfig(config: PluginConfig): void {
   intIn(config.feedLimit, 'feedLimit', 1, 500);
   intIn(config.newsSitemapHours, 'newsSitemapHours', 1, 24 * 30);
   if (typeof config.siteName !== 'string' || !config.siteName.trim()) fail('siteName is required');
-  if (typeof config.scheduling?.enabled !== 'boolean' || typeof config.scheduling?.rule !== 'string') {
-    fail('scheduling needs { enabled: boolean, rule: cron string }');
+  const scheduling = config.scheduling;
+  if (typeof scheduling?.enabled !== 'boolean' || typeof scheduling?.rule !== 'string' || !isRecord(scheduling.contentTypes)) {
+    fail('scheduling needs { enabled: boolean, rule: cron string, contentTypes: { uid: { publishAt, unpublishAt } } }');
+  }
+  for (const [uid, fields] of Object.entries(scheduling.contentTypes)) {
+    if (!isRecord(fields) || !isName(fields.publishAt) || !isName(fields.unpublishAt)) {
+      fail(`scheduling.contentTypes["${uid}"] needs the names of its publishAt and unpublishAt fields`);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { FEED_FILTERS, type FeedFilter, type FeedKind, type Feeds } from '../services/feeds';
+import type { FeedKind, Feeds } from '../services/feeds';
 import type { Site } from '../services/site';
 
 export interface Ctx {
@@ -10,10 +10,13 @@ export interface Ctx {
   set(name: string, value: string): void;
 }
 
-/** The filter slugs of a feed request; a list or an object where a slug belongs is a 400. */
-export function parseFeedQuery(query: Record<string, unknown>): Partial<Record<FeedFilter, string>> {
-  const out: Partial<Record<FeedFilter, string>> = {};
-  for (const key of Object.keys(FEED_FILTERS) as FeedFilter[]) {
+/**
+ * The filter slugs of a feed request, one per section page type (`?category=…&bloc=…`); a list or
+ * an object where a slug belongs is a 400.
+ */
+export function parseFeedQuery(query: Record<string, unknown>, filterNames: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of filterNames) {
     const value = query[key];
     if (value === undefined) continue;
     if (typeof value !== 'string' || value === '' || value.length > 255) throw new errors.ValidationError(`${key} must be one slug`);
@@ -25,8 +28,9 @@ export function parseFeedQuery(query: Record<string, unknown>): Partial<Record<F
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const feed = (kind: FeedKind) => async (ctx: Ctx) => {
     const loc = await (strapi.plugin('newsroom').service('site') as Site).locales(ctx.query.locale);
-    const filters = parseFeedQuery(ctx.query);
-    const { body, type, updated } = await (strapi.plugin('newsroom').service('feeds') as Feeds).build(kind, filters, loc);
+    const feeds = strapi.plugin('newsroom').service('feeds') as Feeds;
+    const filters = parseFeedQuery(ctx.query, feeds.filterNames());
+    const { body, type, updated } = await feeds.build(kind, filters, loc);
     ctx.type = type;
     ctx.set('Last-Modified', updated.toUTCString());
     ctx.body = body;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { PluginConfig } from '../config';
 import type { ListParams, Pages } from '../services/pages';
 import type { PageType, Site } from '../services/site';
 import { bySlugLocation } from '../utils/urls';
@@ -36,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await (strapi.plugin('newsroom').service('pages') as Pages).find(type, ctx.params.slug, loc, list, ctx.state.auth);
     if (result.kind === 'redirect') {
       // A previous slug: a plain fetch follows to the current page; a client that stops at 301 reads where.
-      const location = bySlugLocation(strapi.config.get('api.rest.prefix', '/api') as string, type, result.slug, ctx.querystring);
+      const location = bySlugLocation(strapi.config.get('api.rest.prefix', '/api') as string, site.page(type).route, result.slug, ctx.querystring);
       ctx.status = 301;
       ctx.set('Location', location);
       ctx.body = { data: null, redirect: { slug: result.slug, url: result.url, location } };
@@ -44,11 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     ctx.body = result.body;
   };
-  return {
-    article: page('article'),
-    category: page('category'),
-    bloc: page('bloc'),
-    agency: page('agency'),
-    movement: page('movement'),
-  };
+  // One action per configured page type (routes/content-api.ts names them `pages.<type>`).
+  const types = Object.keys((strapi.config.get('plugin::newsroom') as PluginConfig).pages);
+  return Object.fromEntries(types.map((type) => [type, page(type)]));
 };

@@ -5,13 +5,10 @@ import { buildAtom, buildJsonFeed, buildRss } from '../utils/feeds';
 import { bestFormat, isMediaFile, type MediaFile } from '../utils/media';
 import type { FeedChannel, FeedItem } from '../utils/types';
 import { absoluteUrl, homeUrl } from '../utils/urls';
-import { CONTENT_TYPES, type Locales, type Site } from './site';
+import type { Locales, Site } from './site';
 
 export type FeedKind = 'rss' | 'atom' | 'json';
 
-/** Query parameters that narrow a feed, each naming the slug of an entry of that type. */
-export const FEED_FILTERS = { category: 'category', bloc: 'blocs', agency: 'agencies', movement: 'movements' } as const;
-export type FeedFilter = keyof typeof FEED_FILTERS;
 
 const CONTENT_TYPE: Record<FeedKind, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -25,34 +22,40 @@ type Doc = Record<string, unknown> & { documentId: string };
 export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
   const site = () => strapi.plugin('newsroom').service('site') as Site;
 
+  /** Section page types and the story relation pointing at each: `?category=slug` narrows by `category`. */
+  function sections(): [string, string][] {
+    const { pages } = site().config();
+    return Object.entries(pages).flatMap(([type, page]) => (page.stories ? [[type, page.stories] as [string, string]] : []));
+  }
+
   /** Each filter's slug resolved to its published entry in the feed's locale; an unknown slug is a 404. */
-  async function resolveFilters(query: Partial<Record<FeedFilter, string>>, loc: Locales) {
+  async function resolveFilters(query: Record<string, string>, loc: Locales) {
     const filters: Record<string, unknown>[] = [];
     const names: string[] = [];
-    for (const key of Object.keys(FEED_FILTERS) as FeedFilter[]) {
+    for (const [key, relation] of sections()) {
       const slug = query[key];
       if (slug === undefined) continue;
-      const entry = (await strapi.documents(CONTENT_TYPES[key]).findFirst({
+      const entry = (await strapi.documents(site().uid(key)).findFirst({
         locale: loc.locale,
         status: 'published',
         filters: { slug: { $eq: slug } },
         fields: ['name', 'slug'],
       } as never)) as Doc | null;
       if (!entry) throw new errors.NotFoundError(`No published ${key} with slug "${slug.slice(0, 100)}" in locale "${loc.locale}"`);
-      filters.push({ [FEED_FILTERS[key]]: { documentId: entry.documentId } });
+      filters.push({ [relation]: { documentId: entry.documentId } });
       names.push(String(entry.name));
     }
     return { filters, names };
   }
 
-  function toItem(a: Doc, loc: Locales): FeedItem {
-    const url = site().pageUrl('article', String(a.slug), loc.locale, loc.defaultLocale);
+  function toItem(a: Doc, loc: Locales, story: ReturnType<Site['story']>): FeedItem {
+    const url = site().pageUrl(story.type, String(a.slug), loc.locale, loc.defaultLocale);
     const published = new Date(String(a.dateline ?? a.publishedAt));
     const updated = new Date(String(a.updatedAt ?? published));
     const cover = isMediaFile(a.cover) ? (a.cover as MediaFile) : undefined;
     // The feed shows a mid-size picture rather than a multi-megabyte original.
     const picture = cover ? bestFormat(cover, ['medium', 'large', 'small']) : undefined;
-    const category = a.category as Doc | null | undefined;
+    const category = (story.section ? a[story.section] : undefined) as Doc | null | undefined;
     return {
       id: url,
       url,
@@ -79,24 +82,30 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** The latest published articles as RSS, Atom or JSON Feed. */
-    async build(kind: FeedKind, query: Partial<Record<FeedFilter, string>>, loc: Locales) {
+    /** The query parameters that narrow a feed: the section page types. */
+    filterNames(): string[] {
+      return sections().map(([type]) => type);
+    },
+
+    /** The latest published stories as RSS, Atom or JSON Feed. */
+    async build(kind: FeedKind, query: Record<string, string>, loc: Locales) {
       const config = site().config();
+      const story = site().story();
       const { filters, names } = await resolveFilters(query, loc);
-      const articles = (await strapi.documents(CONTENT_TYPES.article).findMany({
+      const articles = (await strapi.documents(story.uid).findMany({
         locale: loc.locale,
         status: 'published',
         filters: filters.length ? { $and: filters } : {},
         fields: ['title', 'slug', 'summary', 'body', 'author', 'dateline', 'publishedAt', 'updatedAt'],
-        populate: { cover: true, category: { fields: ['name'] } },
+        populate: { cover: true, ...(story.section ? { [story.section]: { fields: ['name'] } } : {}) },
         sort: [{ dateline: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
         limit: config.feedLimit,
       } as never)) as Doc[];
-      const items = articles.map((a) => toItem(a, loc));
+      const items = articles.map((a) => toItem(a, loc, story));
 
       const params = new URLSearchParams();
       if (loc.locale !== loc.defaultLocale) params.set('locale', loc.locale);
-      for (const key of Object.keys(FEED_FILTERS) as FeedFilter[]) if (query[key] !== undefined) params.set(key, String(query[key]));
+      for (const [key] of sections()) if (query[key] !== undefined) params.set(key, String(query[key]));
       const search = params.toString();
       const newest = items.reduce<Date | undefined>((max, i) => (!max || i.updated > max ? i.updated : max), undefined);
       const home = homeUrl(config, loc.locale, loc.defaultLocale);

@@ -4,6 +4,7 @@ import { publicationGuard } from './publication-guard';
 import { rights } from './rights';
 import { scheduler } from './scheduler';
 import { site } from './site';
+import { slugHistory } from './slug-history';
 import { sitemaps } from './sitemaps';
 
-export default { feeds, pages, 'publication-guard': publicationGuard, rights, scheduler, site, sitemaps };
+export default { feeds, pages, 'publication-guard': publicationGuard, rights, scheduler, site, sitemaps, 'slug-history': slugHistory };

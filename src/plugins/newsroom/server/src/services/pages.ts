@@ -5,44 +5,14 @@ import { datelineText, shortDateText } from '../utils/dates';
 import { bestFormat, CROP_KEYS, imageCard, isMediaFile, type MediaFile } from '../utils/media';
 import { pageMeta, newsArticleJsonLd } from '../utils/structured-data';
 import { absoluteUrl } from '../utils/urls';
-import { CONTENT_TYPES, type Locales, type PageType, type Site } from './site';
+import type { Locales, PageType, Site } from './site';
+import type { SlugHistoryService } from './slug-history';
 
 type Doc = Record<string, unknown> & { documentId: string; locale?: string };
 type Auth = unknown;
 
-const ARTICLE = CONTENT_TYPES.article;
+/** Fields of a story in lists ("Tin khác", section pages). */
 const CARD_FIELDS = ['title', 'slug', 'dateline', 'locale', 'publishedAt'];
-const LINK = (extra: string[] = []) => ({ fields: ['name', 'slug', ...extra] });
-
-/** What each page shows besides its own fields. Relations are read in their published versions. */
-const POPULATE: Record<PageType, object> = {
-  article: {
-    cover: true,
-    gallery: true,
-    category: LINK(),
-    blocs: LINK(['kind']),
-    agencies: LINK(['shortName']),
-    movements: LINK(),
-    related: { fields: CARD_FIELDS, populate: { cover: true } },
-    seo: { populate: { ogImage: true } },
-  },
-  category: {},
-  bloc: {
-    members: { ...LINK(['shortName']), populate: { logo: true } },
-    movements: LINK(),
-    terms: { populate: { leader: LINK(['shortName']), deputy: LINK(['shortName']) } },
-  },
-  agency: { logo: true, blocs: LINK(['kind']), movements: LINK(['startDate', 'endDate']) },
-  movement: { cover: true, launchedBy: LINK(['shortName']), blocs: LINK(['kind']) },
-};
-
-/** The article relation that links a taxonomy page to its articles. */
-const ARTICLES_BY: Record<Exclude<PageType, 'article'>, string> = {
-  category: 'category',
-  bloc: 'blocs',
-  agency: 'agencies',
-  movement: 'movements',
-};
 
 export interface ListParams {
   page: number;
@@ -66,7 +36,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
   const site = () => strapi.plugin('newsroom').service('site') as Site;
 
   const sanitize = (doc: Doc, type: PageType, auth: Auth) =>
-    strapi.contentAPI.sanitize.output(doc, strapi.getModel(CONTENT_TYPES[type]), { auth }) as Promise<Doc>;
+    strapi.contentAPI.sanitize.output(doc, strapi.getModel(site().uid(type)), { auth }) as Promise<Doc>;
 
   /** A list item of "Tin khác" and of taxonomy pages. */
   function articleCard(a: Doc, loc: Locales) {
@@ -81,7 +51,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       dateline: date?.toISOString() ?? null,
       datelineText: date ? datelineText(date, loc.locale, timeZone) : null,
       dateText: date ? shortDateText(date, timeZone) : null,
-      url: site().pageUrl('article', slug, loc.locale, loc.defaultLocale),
+      url: site().pageUrl(site().story().type, slug, loc.locale, loc.defaultLocale),
       cover: imageCard(a.cover, 'thumbnail'),
     };
   }
@@ -89,33 +59,31 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The published entry with this slug in this locale, or where a previous slug now points. */
   async function lookup(type: PageType, slug: string, loc: Locales): Promise<{ doc: Doc } | { redirect: string } | null> {
     if (slug.length > 255) return null;
-    const uid = CONTENT_TYPES[type];
+    const uid = site().uid(type);
     const found = (await strapi.documents(uid).findFirst({
       locale: loc.locale,
       status: 'published',
       filters: { slug: { $eq: slug } },
-      populate: POPULATE[type],
+      populate: site().page(type).populate,
     } as never)) as Doc | null;
     if (found) return { doc: found };
 
-    // Previous slugs are kept by the vietnamese-text plugin when it is installed.
-    const text = strapi.plugin('vietnamese-text');
-    if (!text) return null;
-    const key = await text.service('slugs').key(uid, loc.locale);
-    const hit = (await text.service('slugRegistry').resolve(key, slug)) as { documentId: string; current: string } | null;
-    if (!hit || hit.current === slug) return null;
+    // Previous slugs, when a plugin keeps them (config `slugHistory`).
+    const history = (strapi.plugin('newsroom').service('slug-history') as SlugHistoryService).provider();
+    const hit = history ? await history.currentSlug(uid, loc.locale, slug) : null;
+    if (!hit || hit.slug === slug) return null;
     const target = await strapi.documents(uid).findFirst({
       locale: loc.locale,
       status: 'published',
-      filters: { documentId: hit.documentId, slug: { $eq: hit.current } },
+      filters: { documentId: hit.documentId, slug: { $eq: hit.slug } },
       fields: ['slug'],
     } as never);
-    return target ? { redirect: hit.current } : null;
+    return target ? { redirect: hit.slug } : null;
   }
 
   /** The same document in the other published locales (hreflang links). */
   async function alternates(type: PageType, documentId: string, loc: Locales) {
-    const rows = (await strapi.db.query(CONTENT_TYPES[type]).findMany({
+    const rows = (await strapi.db.query(site().uid(type)).findMany({
       where: { documentId, publishedAt: { $notNull: true } },
       select: ['locale', 'slug'],
       orderBy: { locale: 'asc' },
@@ -125,10 +93,10 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       .map((r) => ({ locale: r.locale, slug: r.slug, url: site().pageUrl(type, r.slug, r.locale, loc.defaultLocale) }));
   }
 
-  /** Published articles of the locale matching `filters`, newest first. */
+  /** Published stories of the locale matching `filters`, newest first. */
   async function latestArticles(filters: object, loc: Locales, start: number, limit: number): Promise<Doc[]> {
     if (limit <= 0) return [];
-    return (await strapi.documents(ARTICLE).findMany({
+    return (await strapi.documents(site().story().uid).findMany({
       locale: loc.locale,
       status: 'published',
       filters,
@@ -141,20 +109,20 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * "Tin khác": the editor's hand-picked related articles first, in their order, then the most
-   * recent published articles sharing a bloc, movement or category.
+   * "Tin khác": the editor's hand-picked related stories first, in their order, then the most
+   * recent published stories sharing an entry of a `story.relatedBy` relation (here a bloc,
+   * movement or category).
    */
   async function related(article: Doc, loc: Locales): Promise<Doc[]> {
     const limit = site().config().relatedLimit;
     const picked = ((article.related as Doc[] | undefined) ?? [])
       .filter((r) => r.documentId !== article.documentId && (r.locale ?? loc.locale) === loc.locale && r.publishedAt)
       .slice(0, limit);
-    const ids = (key: string) => idsOf(article[key]);
-    const shared = [
-      ...(ids('blocs').length ? [{ blocs: { documentId: { $in: ids('blocs') } } }] : []),
-      ...(ids('movements').length ? [{ movements: { documentId: { $in: ids('movements') } } }] : []),
-      ...(ids('category').length ? [{ category: { documentId: { $in: ids('category') } } }] : []),
-    ];
+    const shared = site()
+      .story()
+      .relatedBy.map((relation) => [relation, idsOf(article[relation])] as const)
+      .filter(([, ids]) => ids.length > 0)
+      .map(([relation, ids]) => ({ [relation]: { documentId: { $in: ids } } }));
     if (shared.length === 0 || picked.length >= limit) return picked;
     const exclude = [article.documentId, ...picked.map((p) => p.documentId)];
     const more = await latestArticles({ documentId: { $notIn: exclude }, $or: shared }, loc, 0, limit - picked.length);
@@ -163,7 +131,8 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function articleExtras(article: Doc, loc: Locales, others: { locale: string; url: string }[]) {
     const config = site().config();
-    const url = site().pageUrl('article', String(article.slug), loc.locale, loc.defaultLocale);
+    const story = site().story();
+    const url = site().pageUrl(story.type, String(article.slug), loc.locale, loc.defaultLocale);
     const seo = (article.seo ?? {}) as { metaTitle?: string; metaDescription?: string; canonicalUrl?: string; noIndex?: boolean; ogImage?: unknown };
     const description = seo.metaDescription || (article.summary as string | undefined) || blocksToText(article.body).slice(0, 200) || undefined;
     const published = dateOf(article) ?? new Date();
@@ -171,7 +140,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
     const modified = updated > published ? updated : published;
     const cover = isMediaFile(article.cover) ? (article.cover as MediaFile) : undefined;
     const crop = (key: string) => (cover?.formats?.[key]?.url ? site().mediaUrl(cover.formats[key].url) : undefined);
-    const category = article.category as Doc | null | undefined;
+    const category = (story.section ? article[story.section] : undefined) as Doc | null | undefined;
     const names = (key: string) => ((article[key] as Doc[] | undefined) ?? []).map((d) => String(d.name));
     const shareImage = isMediaFile(seo.ogImage) ? (seo.ogImage as MediaFile) : cover;
     const social = shareImage ? bestFormat(shareImage, ['social', 'large', 'medium']) : undefined;
@@ -193,7 +162,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       publisher: { name: config.publisher.name, logoUrl: absoluteUrl(config.siteUrl, config.publisher.logo) ?? config.siteUrl },
       inLanguage: site().languageTag(loc.locale),
       section: category ? String(category.name) : undefined,
-      keywords: [...names('blocs'), ...names('movements')],
+      keywords: story.keywords.flatMap(names),
     });
     const meta = pageMeta({
       title: seo.metaTitle || String(article.title),
@@ -215,13 +184,16 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
     return { url, jsonLd, meta };
   }
 
-  /** The term in force this year (leader and deputy), in the newsroom's time zone; terms sorted newest first. */
-  function currentTerm(bloc: Doc) {
+  /**
+   * The term in force this year (e.g. a bloc's leader and deputy), in the newsroom's time zone;
+   * the terms are sorted newest first on the page.
+   */
+  function currentTerm(doc: Doc, { field, year: yearField }: { field: string; year: string }) {
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: site().config().timeZone, year: 'numeric' }).format(new Date()));
-    const terms = ((bloc.terms as Doc[] | undefined) ?? []).slice().sort((a, b) => Number(b.year) - Number(a.year));
-    bloc.terms = terms;
+    const terms = ((doc[field] as Doc[] | undefined) ?? []).slice().sort((a, b) => Number(b[yearField]) - Number(a[yearField]));
+    doc[field] = terms;
     // Leaders change at the year-end review: until this year's term is entered, the latest one holds.
-    return terms.find((t) => Number(t.year) <= year) ?? null;
+    return terms.find((t) => Number(t[yearField]) <= year) ?? null;
   }
 
   return {
@@ -236,7 +208,8 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = hit.doc;
       const others = await alternates(type, found.documentId, loc);
 
-      if (type === 'article') {
+      const page = site().page(type);
+      if (site().config().story?.page === type) {
         const picks = await related(found, loc);
         const data = await sanitize(found, type, auth);
         const date = dateOf(found);
@@ -256,13 +229,17 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }
 
-      const term = type === 'bloc' ? currentTerm(found) : undefined;
+      const term = page.currentTerm ? currentTerm(found, page.currentTerm) : undefined;
       const data = await sanitize(found, type, auth);
-      const filters = { [ARTICLES_BY[type]]: { documentId: found.documentId } };
-      const [articles, total] = await Promise.all([
-        latestArticles(filters, loc, (list.page - 1) * list.pageSize, list.pageSize),
-        strapi.documents(ARTICLE).count({ locale: loc.locale, status: 'published', filters } as never),
-      ]);
+      // A page that lists no stories (or a site without a story page) has an empty list.
+      const story = page.stories ? site().config().story : undefined;
+      const filters = page.stories ? { [page.stories]: { documentId: found.documentId } } : {};
+      const [articles, total] = story
+        ? await Promise.all([
+            latestArticles(filters, loc, (list.page - 1) * list.pageSize, list.pageSize),
+            strapi.documents(site().story().uid).count({ locale: loc.locale, status: 'published', filters } as never),
+          ])
+        : [[], 0];
       const url = site().pageUrl(type, String(found.slug), loc.locale, loc.defaultLocale);
       const config = site().config();
       return {

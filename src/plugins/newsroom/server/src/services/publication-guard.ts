@@ -152,7 +152,7 @@ export const publicationGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const entry of written) {
         const documentId = entry.documentId ?? params.documentId;
         if (!documentId) continue;
-        await scheduler().recordDraftWrite({ documentId, locale: entry.locale ?? locale ?? '', principal: actor.principal, mayPublish, changed });
+        await scheduler().recordDraftWrite({ uid, documentId, locale: entry.locale ?? locale ?? '', principal: actor.principal, mayPublish, changed });
       }
       return result;
     });

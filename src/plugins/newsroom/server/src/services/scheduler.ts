@@ -7,8 +7,6 @@ import { principalKey, principalLabel, type Principal } from '../utils/rights';
 import {
   claimKey,
   dueAction,
-  listWithSchedule,
-  defaultListLayout,
   ownerProblem,
   scheduleProblem,
   toEpochMs,
@@ -20,8 +18,6 @@ import type { Rights } from './rights';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, unknown> };
-
-export const ARTICLE: UID.ContentType = 'api::article.article';
 /**
  * One row per schedule acted on, unique per (document, locale, action, due time). The row is
  * inserted in the same transaction as the publish, so of several instances only one can commit
@@ -35,10 +31,17 @@ export const CLAIMS_TABLE = 'newsroom_schedule_claims';
  */
 export const OWNERS_TABLE = 'newsroom_schedule_owners';
 const CRON_JOB = 'newsroom-scheduled-publishing';
-const FIELD_OF: Record<ScheduleAction, 'publishAt' | 'unpublishAt'> = { publish: 'publishAt', unpublish: 'unpublishAt' };
+const ACTIONS: ScheduleAction[] = ['publish', 'unpublish'];
+/** A scheduled type's two datetime fields, by the action each one asks for. */
+type ScheduleFields = Record<ScheduleAction, string>;
 
 export type Outcome = 'done' | 'skipped' | 'failed' | 'refused';
-export interface RunResult extends DueItem {
+/** A due schedule of one of the configured content types. */
+export interface DueEntry extends DueItem {
+  uid: UID.ContentType;
+}
+
+export interface RunResult extends DueEntry {
   outcome: Outcome;
   reason?: string;
 }
@@ -57,20 +60,30 @@ class Superseded extends Error {}
 export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   const instance = `${os.hostname()}:${process.pid}`;
   const knex = () => strapi.db.connection;
-  const meta = () => {
-    const m = strapi.db.metadata.get(ARTICLE);
+  /** The content types scheduling acts on (config `scheduling.contentTypes`) and their fields. */
+  const scheduled = (): Record<string, { publishAt: string; unpublishAt: string }> =>
+    (strapi.config.get('plugin::newsroom') as PluginConfig).scheduling.contentTypes;
+  const fieldsOf = (uid: string): ScheduleFields => {
+    const f = scheduled()[uid];
+    return { publish: f.publishAt, unpublish: f.unpublishAt };
+  };
+  const meta = (uid: string) => {
+    const m = strapi.db.metadata.get(uid as UID.ContentType);
     const column = (name: string) => (m.attributes[name] as { columnName?: string }).columnName ?? name;
+    const fields = fieldsOf(uid);
     return {
       table: m.tableName,
       id: 'id',
       documentId: column('documentId'),
       locale: column('locale'),
       publishedAt: column('publishedAt'),
-      publishAt: column('publishAt'),
-      unpublishAt: column('unpublishAt'),
+      publishAt: column(fields.publish),
+      unpublishAt: column(fields.unpublish),
       updatedBy: (m.attributes.updatedBy as { joinColumn?: { name: string } }).joinColumn?.name ?? 'updated_by_id',
     };
   };
+  /** The type's name as editors see it ("bài viết"), for log lines in Vietnamese. */
+  const typeLabel = (uid: UID.ContentType): string => (strapi.contentTypes[uid]?.info?.displayName ?? uid).toLowerCase();
   /** Raw SQL in the caller's transaction when there is one: a second connection would wait on its locks. */
   const inTransaction = <T>(fn: (db: Knex.Transaction) => Promise<T>): Promise<T> =>
     strapi.db.transaction(({ trx }) => fn(trx as Knex.Transaction)) as Promise<T>;
@@ -82,8 +95,8 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Draft rows of one document and locale (a draft always exists in Strapi 5; the published row is a copy). */
-  const draftRow = (db: Knex | Knex.Transaction, documentId: string, locale: string) => {
-    const c = meta();
+  const draftRow = (db: Knex | Knex.Transaction, uid: string, documentId: string, locale: string) => {
+    const c = meta(uid);
     return db(c.table)
       .where({ [c.documentId]: documentId, [c.locale]: locale })
       .whereNull(c.publishedAt)
@@ -91,8 +104,8 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Schedule fields are cleared with plain SQL: updated_at stays, so the draft is not shown as "modified". */
-  const clearFields = (db: Knex | Knex.Transaction, documentId: string, locale: string, fields: string[], draftOnly = true) => {
-    const c = meta();
+  const clearFields = (db: Knex | Knex.Transaction, uid: string, documentId: string, locale: string, fields: string[], draftOnly = true) => {
+    const c = meta(uid);
     const q = db(c.table).where({ [c.documentId]: documentId, [c.locale]: locale });
     if (draftOnly) q.whereNull(c.publishedAt);
     return q.update(Object.fromEntries(fields.map((f) => [f, null])));
@@ -118,32 +131,42 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       t.bigInteger('set_at_ms').notNullable();
       t.unique(['document_id', 'locale', 'action'], { indexName: `${OWNERS_TABLE}_unique` });
     });
-    const c = meta();
-    const pending = await k(c.table)
-      .whereNull(c.publishedAt)
-      .andWhere((w) => w.whereNotNull(c.publishAt).orWhereNotNull(c.unpublishAt))
-      .select({ documentId: c.documentId, locale: c.locale, publishAt: c.publishAt, unpublishAt: c.unpublishAt, editor: c.updatedBy });
-    for (const row of pending) {
-      for (const action of ['publish', 'unpublish'] as const) {
-        const dueAt = toEpochMs(row[FIELD_OF[action]]);
-        if (dueAt === null || row.editor === null) continue;
-        await k(OWNERS_TABLE)
-          .insert({ document_id: row.documentId, locale: row.locale, action, due_at_ms: dueAt, principal_kind: 'admin', principal_id: String(row.editor), set_at_ms: Date.now() })
-          .onConflict(['document_id', 'locale', 'action'])
-          .ignore();
+    let pendingCount = 0;
+    for (const uid of Object.keys(scheduled())) {
+      const c = meta(uid);
+      const pending = await k(c.table)
+        .whereNull(c.publishedAt)
+        .andWhere((w) => w.whereNotNull(c.publishAt).orWhereNotNull(c.unpublishAt))
+        .select({ documentId: c.documentId, locale: c.locale, publish: c.publishAt, unpublish: c.unpublishAt, editor: c.updatedBy });
+      pendingCount += pending.length;
+      for (const row of pending) {
+        for (const action of ACTIONS) {
+          const dueAt = toEpochMs(row[action]);
+          if (dueAt === null || row.editor === null) continue;
+          await k(OWNERS_TABLE)
+            .insert({ document_id: row.documentId, locale: row.locale, action, due_at_ms: dueAt, principal_kind: 'admin', principal_id: String(row.editor), set_at_ms: Date.now() })
+            .onConflict(['document_id', 'locale', 'action'])
+            .ignore();
+        }
       }
     }
-    if (pending.length > 0) strapi.log.info(`[newsroom] ghi nhận người đặt lịch cho ${pending.length} bản nháp đang hẹn giờ (theo người sửa cuối)`);
+    if (pendingCount > 0) strapi.log.info(`[newsroom] ghi nhận người đặt lịch cho ${pendingCount} bản nháp đang hẹn giờ (theo người sửa cuối)`);
   }
 
-  async function findDue(now: Date): Promise<DueItem[]> {
-    const c = meta();
-    const rows = await knex()(c.table)
-      .whereNull(c.publishedAt)
-      .andWhere((w) => w.where(c.publishAt, '<=', now).orWhere(c.unpublishAt, '<=', now))
-      .select({ documentId: c.documentId, locale: c.locale, publishAt: c.publishAt, unpublishAt: c.unpublishAt })
-      .orderBy(c.publishAt);
-    const due = rows.map((r) => dueAction(r, now)).filter((d): d is DueItem => d !== null);
+  async function findDue(now: Date): Promise<DueEntry[]> {
+    const due: DueEntry[] = [];
+    for (const uid of Object.keys(scheduled()) as UID.ContentType[]) {
+      const c = meta(uid);
+      const rows = await knex()(c.table)
+        .whereNull(c.publishedAt)
+        .andWhere((w) => w.where(c.publishAt, '<=', now).orWhere(c.unpublishAt, '<=', now))
+        .select({ documentId: c.documentId, locale: c.locale, publishAt: c.publishAt, unpublishAt: c.unpublishAt })
+        .orderBy(c.publishAt);
+      for (const row of rows) {
+        const item = dueAction(row, now);
+        if (item) due.push({ ...item, uid });
+      }
+    }
     if (due.length === 0) return due;
     // Claimed and failed schedules stay in the claims table; they are not tried again.
     const taken = new Set<string>();
@@ -156,26 +179,26 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Why the scheduler must not act on a due schedule (in Vietnamese), or null: checked at due time, not when set. */
-  async function refusalOf(db: Knex.Transaction, item: DueItem, now: Date): Promise<string | null> {
+  async function refusalOf(db: Knex.Transaction, item: DueEntry, now: Date): Promise<string | null> {
     const owner: ScheduleOwner | undefined = await db(OWNERS_TABLE)
       .where({ document_id: item.documentId, locale: item.locale, action: item.action })
       .first('due_at_ms', 'principal_kind', 'principal_id', 'edited_by');
     const problem = ownerProblem(owner, item.dueAt, item.action);
     if (problem || !owner) return problem;
-    const version = await strapi.db.query(ARTICLE).findOne({
+    const version = await strapi.db.query(item.uid).findOne({
       where: { documentId: item.documentId, locale: item.locale, publishedAt: null },
       select: ['id', 'locale'],
       populate: { createdBy: { select: ['id'] } },
     });
     const principal = { kind: owner.principal_kind, id: owner.principal_id };
-    const reason = await (strapi.plugin('newsroom').service('rights') as Rights).principalMayPublishNow(principal, ARTICLE, version ?? { locale: item.locale }, now);
+    const reason = await (strapi.plugin('newsroom').service('rights') as Rights).principalMayPublishNow(principal, item.uid, version ?? { locale: item.locale }, now);
     return reason ? `${principalLabel(principal)}: ${reason}` : null;
   }
 
   /** Acts on one due schedule if this instance wins its claim. */
-  async function act(item: DueItem, now: Date): Promise<RunResult | null> {
+  async function act(item: DueEntry, now: Date): Promise<RunResult | null> {
     const token = `${instance}:${Math.random().toString(36).slice(2)}`;
-    const c = meta();
+    const c = meta(item.uid);
     let owned = false;
     try {
       return await strapi.db.transaction(async ({ trx }) => {
@@ -190,7 +213,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
         owned = true;
 
         // The editor may have changed the schedule since it was read.
-        const draft = await draftRow(db, item.documentId, item.locale);
+        const draft = await draftRow(db, item.uid, item.documentId, item.locale);
         const field = item.action === 'publish' ? c.publishAt : c.unpublishAt;
         if (!draft || toEpochMs(draft[field]) !== item.dueAt) throw new Superseded('schedule changed');
 
@@ -200,10 +223,10 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
           return { ...item, outcome: 'refused' as const, reason: refusal };
         }
 
-        const docs = strapi.documents(ARTICLE);
+        const docs = strapi.documents(item.uid);
         if (item.action === 'publish') {
           // Cleared before the copy, so the published version carries no schedule either.
-          await clearFields(db, item.documentId, item.locale, [c.publishAt]);
+          await clearFields(db, item.uid, item.documentId, item.locale, [c.publishAt]);
           await docs.publish({ documentId: item.documentId, locale: item.locale });
           return { ...item, outcome: 'done' as const };
         }
@@ -211,7 +234,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
         // A publish time that also went by belongs to the window that is over.
         const publishAt = toEpochMs(draft[c.publishAt]);
         if (publishAt !== null && publishAt <= now.getTime()) fields.push(c.publishAt);
-        await clearFields(db, item.documentId, item.locale, fields);
+        await clearFields(db, item.uid, item.documentId, item.locale, fields);
         const published = await db(c.table)
           .where({ [c.documentId]: item.documentId, [c.locale]: item.locale })
           .whereNotNull(c.publishedAt)
@@ -247,7 +270,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
         .onConflict(['document_id', 'locale', 'action', 'due_at_ms'])
         .ignore();
       strapi.log.warn(
-        `[newsroom] scheduled ${item.action} of article ${item.documentId} (${item.locale}) due ${new Date(item.dueAt).toISOString()} failed and will not be retried until its time is changed: ${reason}`
+        `[newsroom] scheduled ${item.action} of ${item.uid} ${item.documentId} (${item.locale}) due ${new Date(item.dueAt).toISOString()} failed and will not be retried until its time is changed: ${reason}`
       );
       return { ...item, outcome: 'failed', reason };
     }
@@ -276,7 +299,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Whether this content type has schedules (a write of it records who set them). */
     schedules(uid: string): boolean {
-      return uid === ARTICLE;
+      return Object.hasOwn(scheduled(), uid);
     },
 
     /**
@@ -284,18 +307,19 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
      * A schedule set in this write, or kept by someone who may publish, is theirs; kept by someone
      * who may not (a reporter editing a scheduled draft), it is marked, and not published on time.
      */
-    async recordDraftWrite(write: { documentId: string; locale: string; principal: Principal; mayPublish: boolean; changed: string[] }): Promise<void> {
-      const c = meta();
+    async recordDraftWrite(write: { uid: string; documentId: string; locale: string; principal: Principal; mayPublish: boolean; changed: string[] }): Promise<void> {
+      const c = meta(write.uid);
+      const fields = fieldsOf(write.uid);
       await inTransaction(async (db) => {
-        const draft = await draftRow(db, write.documentId, write.locale);
+        const draft = await draftRow(db, write.uid, write.documentId, write.locale);
         if (!draft) return;
         const who = principalKey(write.principal);
-        for (const action of ['publish', 'unpublish'] as const) {
+        for (const action of ACTIONS) {
           const where = { document_id: write.documentId, locale: write.locale, action };
           const dueAt = toEpochMs(draft[action === 'publish' ? c.publishAt : c.unpublishAt]);
           if (dueAt === null) {
             await db(OWNERS_TABLE).where(where).delete();
-          } else if (write.mayPublish || write.changed.includes(FIELD_OF[action])) {
+          } else if (write.mayPublish || write.changed.includes(fields[action])) {
             const row = { ...where, due_at_ms: dueAt, principal_kind: who.kind, principal_id: who.id, edited_by: null, set_at_ms: Date.now() };
             await db(OWNERS_TABLE).insert(row).onConflict(['document_id', 'locale', 'action']).merge();
           } else {
@@ -306,7 +330,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Publishes drafts whose publishAt has come and unpublishes articles whose unpublishAt has,
+     * Publishes drafts whose publish time has come and unpublishes documents whose unpublish time has,
      * as of `now`. Safe to run from any number of instances at once: each schedule is acted on once.
      */
     async runDue(now: Date): Promise<RunResult[]> {
@@ -317,7 +341,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const r of results.filter((x) => x.outcome === 'refused')) {
         strapi.log.warn(
-          `[newsroom] Không ${r.action === 'publish' ? 'xuất bản' : 'gỡ'} bài ${r.documentId} (${r.locale}) theo lịch ${new Date(r.dueAt).toISOString()}: ${r.reason}. Người có quyền xuất bản cần đặt lại giờ.`
+          `[newsroom] Không ${r.action === 'publish' ? 'xuất bản' : 'gỡ'} ${typeLabel(r.uid)} ${r.documentId} (${r.locale}) theo lịch ${new Date(r.dueAt).toISOString()}: ${r.reason}. Người có quyền xuất bản cần đặt lại giờ.`
         );
       }
       const done = results.filter((r) => r.outcome === 'done');
@@ -353,29 +377,31 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
      * a manual publish fulfil a publish time that has passed (so it is not published again).
      */
     async middleware(ctx: Parameters<Middleware>[0], next: Parameters<Middleware>[1]) {
-      if (ctx.uid !== ARTICLE) return next();
+      if (!Object.hasOwn(scheduled(), ctx.uid)) return next();
       const params = ctx.params as Params;
+      const uid = ctx.uid;
+      const fields = fieldsOf(uid);
 
       if ((ctx.action === 'create' || ctx.action === 'update') && params.data) {
         const data = params.data;
-        if ('publishAt' in data || 'unpublishAt' in data) {
+        if (fields.publish in data || fields.unpublish in data) {
           let current: Record<string, unknown> | undefined;
-          if (ctx.action === 'update' && params.documentId && (!('publishAt' in data) || !('unpublishAt' in data))) {
+          if (ctx.action === 'update' && params.documentId && (!(fields.publish in data) || !(fields.unpublish in data))) {
             const [locale] = (await localesOf(params.locale)) ?? [await defaultLocale()];
-            current = await inTransaction((db) => draftRow(db, params.documentId as string, locale));
+            current = await inTransaction((db) => draftRow(db, uid, params.documentId as string, locale));
           }
-          const c = meta();
-          const publishAt = 'publishAt' in data ? data.publishAt : current?.[c.publishAt];
-          const unpublishAt = 'unpublishAt' in data ? data.unpublishAt : current?.[c.unpublishAt];
+          const c = meta(uid);
+          const publishAt = fields.publish in data ? data[fields.publish] : current?.[c.publishAt];
+          const unpublishAt = fields.unpublish in data ? data[fields.unpublish] : current?.[c.unpublishAt];
           const problem = scheduleProblem(publishAt, unpublishAt);
-          if (problem) throw new errors.ValidationError(problem, { errors: [{ path: ['unpublishAt'], message: problem, name: 'ValidationError' }] });
+          if (problem) throw new errors.ValidationError(problem, { errors: [{ path: [fields.unpublish], message: problem, name: 'ValidationError' }] });
         }
         return next();
       }
 
       if (ctx.action === 'publish' && params.documentId) {
         const result = await next();
-        const c = meta();
+        const c = meta(uid);
         const locales = await localesOf(params.locale);
         await inTransaction((db) => {
           const q = db(c.table).where(c.documentId, params.documentId as string).where(c.publishAt, '<=', new Date());
@@ -385,22 +411,6 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
         return result;
       }
       return next();
-    },
-
-    /** Puts the schedule columns in the admin's article list, unless an administrator arranged that list. */
-    async showInAdminList(): Promise<boolean> {
-      const service = strapi.plugin('content-manager').service('content-types');
-      const model = strapi.contentTypes[ARTICLE];
-      const config = (await service.findConfiguration(model)) as {
-        settings: unknown;
-        metadatas: unknown;
-        layouts: { list: string[]; edit: unknown };
-      };
-      const attributes = { id: { type: 'integer' }, ...(model.attributes as Record<string, { type: string }>) };
-      const list = listWithSchedule(config.layouts.list, defaultListLayout(attributes));
-      if (!list) return false;
-      await service.updateConfiguration(model, { settings: config.settings, metadatas: config.metadatas, layouts: { ...config.layouts, list } });
-      return true;
     },
   };
 };

@@ -1,18 +1,10 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { PagePaths, PluginConfig } from '../config';
+import type { PageConfig, PluginConfig, StoryConfig } from '../config';
 import { absoluteUrl, pageUrl, previewUrl, type PreviewPage } from '../utils/urls';
 
-export type PageType = keyof PagePaths;
-
-/** The content types this plugin serves, by the page type of the website. */
-export const CONTENT_TYPES: Record<PageType, UID.ContentType> = {
-  article: 'api::article.article',
-  category: 'api::category.category',
-  bloc: 'api::bloc.bloc',
-  agency: 'api::agency.agency',
-  movement: 'api::movement.movement',
-};
+/** A page type: a key of the config's `pages`. */
+export type PageType = string;
 
 export interface Locales {
   /** The locale asked for, or the default one. */
@@ -44,9 +36,30 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     pageUrl(type: PageType, slug: string, locale: string, defaultLocale: string): string {
       return pageUrl(config(), type, slug, locale, defaultLocale);
     },
+    /** The page types, in the config's order. */
+    pageTypes(): PageType[] {
+      return Object.keys(config().pages);
+    },
+    /** A page type's settings; an unknown type is a programming error. */
+    page(type: PageType): PageConfig {
+      const pages = config().pages;
+      if (!Object.hasOwn(pages, type)) throw new Error(`[newsroom] no page type "${type}" in the config`);
+      return pages[type];
+    },
+    /** The content type of a page type. */
+    uid(type: PageType): UID.ContentType {
+      return this.page(type).uid as UID.ContentType;
+    },
     /** The page type of a content type this plugin serves, or undefined. */
     pageType(uid: string): PageType | undefined {
-      return (Object.keys(CONTENT_TYPES) as PageType[]).find((type) => CONTENT_TYPES[type] === uid);
+      const pages = config().pages;
+      return Object.keys(pages).find((type) => pages[type].uid === uid);
+    },
+    /** The story page and its settings, or a 404 where the app configured none. */
+    story(): StoryConfig & { type: PageType; uid: UID.ContentType } {
+      const story = config().story;
+      if (!story) throw new errors.NotFoundError('This site publishes no news stories');
+      return { ...story, type: story.page, uid: this.uid(story.page) };
     },
     /** The website's preview route of a page, with a signed short-lived token (see utils/urls previewUrl). */
     async previewUrl(secret: string, page: Omit<PreviewPage, 'defaultLocale'>, nowMs = Date.now()): Promise<string> {

@@ -2,16 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlSet, chunk, SITEMAP_MAX_URLS } from '../utils/sitemaps';
 import type { SitemapRef, SitemapUrl } from '../utils/types';
-import { CONTENT_TYPES, type Locales, type PageType, type Site } from './site';
-
-/** Sitemap file names by page type: /api/sitemaps/articles-1.xml … */
-export const SITEMAP_NAMES: Record<PageType, string> = {
-  article: 'articles',
-  category: 'categories',
-  bloc: 'blocs',
-  agency: 'agencies',
-  movement: 'movements',
-};
+import type { Locales, PageType, Site } from './site';
 
 interface Row {
   documentId: string;
@@ -24,17 +15,18 @@ interface Row {
   seo?: { noIndex?: boolean | null } | null;
 }
 
-const hasSeo = (type: PageType) => type === 'article';
-
 export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
   const site = () => strapi.plugin('newsroom').service('site') as Site;
 
+  /** Whether a page type is the story page (it has a dateline, a title and an `seo` component with noIndex). */
+  const isStory = (type: PageType) => site().config().story?.page === type;
+
   /** Published rows of a type with a slug, minus those an editor marked noIndex. */
   async function publishedRows(type: PageType, where: object = {}): Promise<Row[]> {
-    const rows = (await strapi.db.query(CONTENT_TYPES[type]).findMany({
+    const rows = (await strapi.db.query(site().uid(type)).findMany({
       where: { ...where, publishedAt: { $notNull: true } },
-      select: ['documentId', 'locale', 'slug', 'updatedAt', 'publishedAt', ...(type === 'article' ? ['dateline', 'title'] : [])],
-      ...(hasSeo(type) ? { populate: { seo: { select: ['noIndex'] } } } : {}),
+      select: ['documentId', 'locale', 'slug', 'updatedAt', 'publishedAt', ...(isStory(type) ? ['dateline', 'title'] : [])],
+      ...(isStory(type) ? { populate: { seo: { select: ['noIndex'] } } } : {}),
       orderBy: [{ documentId: 'asc' }, { locale: 'asc' }],
     })) as Row[];
     return rows.filter((r) => r.slug && r.seo?.noIndex !== true);
@@ -65,12 +57,12 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
     async index(): Promise<string> {
       const refs: SitemapRef[] = [];
       const locales = await site().locales();
-      for (const type of Object.keys(CONTENT_TYPES) as PageType[]) {
+      for (const type of site().pageTypes()) {
         const list = await urls(type, locales);
         const parts = chunk(list, SITEMAP_MAX_URLS);
         parts.forEach((part, i) => {
           const lastmod = part.reduce<Date | undefined>((max, u) => (u.lastmod && (!max || u.lastmod > max) ? u.lastmod : max), undefined);
-          refs.push({ loc: site().apiUrl(`/api/sitemaps/${SITEMAP_NAMES[type]}-${i + 1}.xml`), lastmod });
+          refs.push({ loc: site().apiUrl(`/api/sitemaps/${site().page(type).sitemap}-${i + 1}.xml`), lastmod });
         });
       }
       return buildSitemapIndex(refs);
@@ -79,7 +71,7 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
     /** One part of a type's sitemap, by its file name ("articles-2.xml"). */
     async part(name: string): Promise<string> {
       const match = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(name);
-      const type = match && (Object.keys(SITEMAP_NAMES) as PageType[]).find((t) => SITEMAP_NAMES[t] === match[1]);
+      const type = match && site().pageTypes().find((t) => site().page(t).sitemap === match[1]);
       const part = type ? chunk(await urls(type, await site().locales()), SITEMAP_MAX_URLS)[Number(match[2]) - 1] : undefined;
       if (!part) throw new errors.NotFoundError(`No sitemap "${name.slice(0, 100)}"`);
       return buildUrlSet(part);
@@ -88,14 +80,15 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Google News: articles published in the last hours (48 by default), newest first. */
     async news(now = new Date()): Promise<string> {
       const config = site().config();
+      const story = site().story();
       const { defaultLocale, codes } = await site().locales();
       const since = new Date(now.getTime() - config.newsSitemapHours * 3600_000);
-      const rows = (await publishedRows('article', { dateline: { $gte: since, $lte: now } }))
+      const rows = (await publishedRows(story.type, { dateline: { $gte: since, $lte: now } }))
         .filter((r) => codes.includes(r.locale))
         .sort((a, b) => new Date(String(b.dateline)).getTime() - new Date(String(a.dateline)).getTime());
       return buildNewsSitemap(
         rows.map((r) => ({
-          loc: site().pageUrl('article', String(r.slug), r.locale, defaultLocale),
+          loc: site().pageUrl(story.type, String(r.slug), r.locale, defaultLocale),
           title: String(r.title),
           published: new Date(String(r.dateline ?? r.publishedAt)),
           language: site().languageTag(r.locale).split('-')[0],

@@ -1,4 +1,4 @@
-import type { PagePaths, PluginConfig } from '../config';
+import type { PluginConfig } from '../config';
 import { signPreviewToken } from './preview-token';
 
 /** A slug as one path segment: encoded, and never "." or ".." (which a browser would resolve away). */
@@ -13,21 +13,19 @@ export const pagePath = (pattern: string, slug: string): string => pattern.split
 const localePrefix = (config: Pick<PluginConfig, 'localePrefix'>, locale: string, defaultLocale: string): string =>
   locale === defaultLocale ? '' : Object.hasOwn(config.localePrefix, locale) ? config.localePrefix[locale] : `/${locale}`;
 
-/** This API's by-slug route of each page type, under the REST prefix (routes/content-api.ts mounts them). */
-export const BY_SLUG_ROUTES: PagePaths = {
-  article: '/articles/by-slug',
-  category: '/categories/by-slug',
-  bloc: '/blocs/by-slug',
-  agency: '/agencies/by-slug',
-  movement: '/movements/by-slug',
-};
-
 /**
- * Where an old slug's 301 points: built from the route and the current slug, never from the
- * request's path (with a trailing slash that pointed the redirect at itself), query kept.
+ * Where an old slug's 301 points: the page type's by-slug route (config `pages.*.route`) and the
+ * current slug, never the request's path (with a trailing slash that pointed the redirect at
+ * itself), query kept.
  */
-export function bySlugLocation(restPrefix: string, type: keyof PagePaths, slug: string, querystring: string): string {
-  return `${restPrefix.replace(/\/+$/, '')}${BY_SLUG_ROUTES[type]}/${segment(slug)}${querystring ? `?${querystring}` : ''}`;
+export function bySlugLocation(restPrefix: string, route: string, slug: string, querystring: string): string {
+  return `${restPrefix.replace(/\/+$/, '')}${route}/${segment(slug)}${querystring ? `?${querystring}` : ''}`;
+}
+
+/** The path of a page on the website, from its type's pattern; an unknown type is a programming error. */
+function pathOf(config: Pick<PluginConfig, 'pages'>, type: string, slug: string): string {
+  if (!Object.hasOwn(config.pages, type)) throw new Error(`[newsroom] no page type "${type}" in the config`);
+  return pagePath(config.pages[type].path, slug);
 }
 
 const siteRoot = (config: Pick<PluginConfig, 'siteUrl'>) => config.siteUrl.replace(/\/+$/, '');
@@ -39,17 +37,17 @@ export function homeUrl(config: Pick<PluginConfig, 'siteUrl' | 'localePrefix'>, 
 
 /** The website's absolute URL of a page. */
 export function pageUrl(
-  config: Pick<PluginConfig, 'siteUrl' | 'paths' | 'localePrefix'>,
-  type: keyof PagePaths,
+  config: Pick<PluginConfig, 'siteUrl' | 'pages' | 'localePrefix'>,
+  type: string,
   slug: string,
   locale: string,
   defaultLocale: string
 ): string {
-  return `${homeUrl(config, locale, defaultLocale)}${pagePath(config.paths[type], slug)}`;
+  return `${homeUrl(config, locale, defaultLocale)}${pathOf(config, type, slug)}`;
 }
 
 export interface PreviewPage {
-  type: keyof PagePaths;
+  type: string;
   uid: string;
   documentId: string;
   slug: string;
@@ -66,7 +64,7 @@ export interface PreviewPage {
  * never in the URL.
  */
 export function previewUrl(
-  config: Pick<PluginConfig, 'siteUrl' | 'paths' | 'localePrefix'>,
+  config: Pick<PluginConfig, 'siteUrl' | 'pages' | 'localePrefix'>,
   secret: string,
   page: PreviewPage,
   nowMs: number
@@ -79,7 +77,7 @@ export function previewUrl(
       documentId: page.documentId,
       locale: page.locale,
       status: page.status,
-      path: `${localePrefix(config, page.locale, page.defaultLocale)}${pagePath(config.paths[page.type], page.slug)}`,
+      path: `${localePrefix(config, page.locale, page.defaultLocale)}${pathOf(config, page.type, page.slug)}`,
     },
     nowMs
   );

@@ -102,6 +102,15 @@ export const slugs = ({ strapi }: { strapi: Core.Strapi }) => {
       return { uid, locale: await localeOf(uid, locale) };
     },
 
+    /**
+     * Where a slug now points: the document that had it and its current slug, or null. Other
+     * plugins reach old-slug redirects through this (the newsroom's `slugHistory` setting).
+     */
+    async currentSlug(uid: string, locale: string, slug: string): Promise<{ documentId: string; slug: string } | null> {
+      const hit = await registry().resolve(await this.key(uid, locale), slug);
+      return hit ? { documentId: hit.documentId, slug: hit.current } : null;
+    },
+
     maxLength(): number {
       return config().slug.maxLength;
     },

@@ -4,7 +4,7 @@ import {
   encodeLegacy,
   isVietnameseSyllable,
   toUnicode,
-} from '../server/src/utils/legacy-encodings';
+} from '../../src/import/legacy-encodings';
 
 // Expected letters are composed here from base + combining tone, independently of the module.
 const TONES = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']; // huyền, sắc, hỏi, ngã, nặng
