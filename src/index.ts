@@ -15,7 +15,10 @@ import { loadSampleData } from './seed/load';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // First, so the others only ever see cleaned, checked input.
+    // Strapi registers the plugins' Document Service middlewares before the app's, and the first
+    // registered runs outermost: this guard runs inside them (after slugs, NFC, publishing rights)
+    // and just before the write, so whatever they did, nothing unchecked is stored. A write it
+    // refuses releases the slug claimed for it (vietnamese-text confirms a claim only after the write).
     registerInputGuard(strapi);
     registerPublishedOnly(strapi);
     registerDatelineDefault(strapi);
