@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ensureSecrets } from '../src/env/ensure-secrets';
+import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitRule } from '../src/graphql/query-cost';
@@ -141,7 +141,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
     'users-permissions': {
-      config: { jwtSecret: env('JWT_SECRET') },
+      config: { jwtSecret: secretValue('JWT_SECRET') },
     },
     'vietnamese-text': {
       enabled: true,

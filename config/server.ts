@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ensureSecrets } from '../src/env/ensure-secrets';
+import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
   ensureSecrets();
@@ -11,7 +11,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     // Strapi 5 reads server.proxy.koa (a bare boolean is ignored): trust X-Forwarded-For/-Proto
     // only behind a proxy, or any client could pick its IP for the rate limits.
     proxy: { koa: env.bool('IS_PROXIED', false) },
-    app: { keys: env.array('APP_KEYS') },
+    app: { keys: secretValue('APP_KEYS').split(',').map((key) => key.trim()) },
     // Where the local upload provider writes (public/uploads inside it); tests use a temp folder.
     dirs: { public: env('PUBLIC_DIR', './public') },
     // No update checks: the servers this runs on often have no way out to the internet.

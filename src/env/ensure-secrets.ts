@@ -27,3 +27,13 @@ export function ensureSecrets(env: NodeJS.ProcessEnv = process.env): void {
   fs.appendFileSync(file, `${prefix}# Generated for development on first run\n${lines.join('\n')}\n`);
   console.info(`[secrets] generated ${missing.join(', ')} for development in ${file}`);
 }
+
+/**
+ * A secret's value once ensureSecrets() has run (config files call it first): production has
+ * refused to start without it and development generated it, so a missing one is a bug here.
+ */
+export function secretValue(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set: call ensureSecrets() before reading it`);
+  return value;
+}

@@ -121,9 +121,11 @@ class SampleLoader {
       await this.upsert('api::article.article', this.ids.article, a.key, a.title, (lang) => this.articleData(a, lang, covers[i]));
     }
     // "Tin khác" picked by hand point at other articles, so they are linked once all exist.
-    for (const a of articles.filter((x) => x.related?.length)) {
+    for (const a of articles) {
+      const documentId = this.ids.article.get(a.key);
+      if (!a.related?.length || !documentId) continue;
       await this.strapi.documents('api::article.article').update({
-        documentId: this.ids.article.get(a.key),
+        documentId,
         locale: 'vi',
         status: 'published',
         data: { related: a.related.map((k) => this.ref('article', k)) } as never,

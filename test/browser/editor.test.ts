@@ -97,7 +97,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
   it('registers the first administrator in Vietnamese', async () => {
     await page.goto(`${base}/admin/auth/register-admin`);
     await page.locator('input[name="firstname"]').waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('strapi-admin-language'))).toBe('vi');
+    expect(await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('strapi-admin-language'))).toBe('vi');
     expect(await page.locator('body').innerText()).toContain('Chào mừng');
     await shot('register');
     await page.fill('input[name="firstname"]', 'Lê');

@@ -91,7 +91,7 @@ describeIntegration(`content rules and bootstrap (${testDatabase})`, () => {
       const t0 = Date.now();
       await articles().publish({ documentId: draft.documentId });
       const first = await articles().findOne({ documentId: draft.documentId, status: 'published' });
-      const stamped = new Date(first.dateline as string).getTime();
+      const stamped = new Date(first?.dateline as string).getTime();
       expect(stamped).toBeGreaterThanOrEqual(t0 - 1000);
       expect(stamped).toBeLessThanOrEqual(Date.now() + 1000);
 
@@ -99,7 +99,7 @@ describeIntegration(`content rules and bootstrap (${testDatabase})`, () => {
       await articles().update({ documentId: draft.documentId, data: { summary: 'Bổ sung sapo' } as never });
       await articles().publish({ documentId: draft.documentId });
       const again = await articles().findOne({ documentId: draft.documentId, status: 'published' });
-      expect(new Date(again.dateline as string).getTime()).toBe(stamped);
+      expect(new Date(again?.dateline as string).getTime()).toBe(stamped);
     });
 
     it('is set when created already published, as REST does', async () => {

@@ -325,7 +325,7 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
     await app.strapi.plugin('image-pipeline').service('queue').idle();
     // Make it look like an upload from before the plugin.
     await app.strapi.db.query('plugin::upload.file').update({ where: { id: photo.id }, data: { placeholder: null, formats: { thumbnail: photo.formats.thumbnail } } });
-    const incomplete = (await app.strapi.db.query('plugin::upload.file').findMany()).filter((r: never) => !regenerate.isComplete(r));
+    const incomplete = (await app.strapi.db.query('plugin::upload.file').findMany()).filter((r: Parameters<typeof regenerate.isComplete>[0]) => !regenerate.isComplete(r));
     expect(incomplete.map((r: { name: string }) => r.name)).toEqual(['cu.jpg']);
     const first = await regenerate.run();
     expect(first.failed).toBe(0);

@@ -164,10 +164,10 @@ function listRoutes(app: TestApp): Route[] {
     // `/_health` and `/graphql` accept every method: GET and POST stand for them.
     const wanted = methods.length > 5 ? ['GET', 'POST'] : methods;
     for (const method of wanted) {
-      const key = `${method} ${layer.path}`;
+      const key = `${method} ${String(layer.path)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      routes.push({ method, path: layer.path });
+      routes.push({ method, path: String(layer.path) });
     }
   }
   return routes;

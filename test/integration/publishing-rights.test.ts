@@ -283,7 +283,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
     const routes = () => {
       const seen = new Set<string>();
       for (const layer of app.strapi.server.listRoutes()) {
-        if (!layer.path.startsWith('/content-manager/')) continue;
+        if (!String(layer.path).startsWith('/content-manager/')) continue;
         for (const method of layer.methods) if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) seen.add(`${method} ${layer.path}`);
       }
       return [...seen];
@@ -611,7 +611,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
 
   describe('content releases', () => {
     it('are not reachable: no route and no permission without an Enterprise licence', async () => {
-      const routes = app.strapi.server.listRoutes().filter((l) => l.path.startsWith('/content-releases'));
+      const routes = app.strapi.server.listRoutes().filter((l) => String(l.path).startsWith('/content-releases'));
       expect(routes.map((r) => r.path)).toEqual([]);
       for (const who of ['bien-tap', 'phong-vien']) {
         // Nothing answers there: 404, or 405 where a catch-all GET route takes the path.

@@ -13,7 +13,7 @@ describePostgres('scheduled publishing across two processes on one PostgreSQL da
   beforeAll(async () => {
     const test = await createTestEnv('postgres', 'tdkt_sched');
     drop = test.drop;
-    const env = { ...test.env, SEED_SAMPLE_DATA: 'false', SCHEDULED_PUBLISHING: 'true' };
+    const env: Record<string, string> = { ...test.env, SEED_SAMPLE_DATA: 'false', SCHEDULED_PUBLISHING: 'true' };
     // One after the other: the first creates the schema.
     for (let i = 0; i < 2; i += 1) {
       // A second and third app process on one PostgreSQL database, as two servers behind a load balancer.
