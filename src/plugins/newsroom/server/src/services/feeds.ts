@@ -6,6 +6,7 @@ import { bestFormat, isMediaFile, type MediaFile } from '../utils/media';
 import type { FeedChannel, FeedItem } from '../utils/types';
 import { absoluteUrl, homeUrl } from '../utils/urls';
 import type { Locales, Site } from './site';
+import { getService } from '../utils/get-service';
 
 export type FeedKind = 'rss' | 'atom' | 'json';
 
@@ -20,7 +21,7 @@ const PATH: Record<FeedKind, string> = { rss: '/api/feeds/rss.xml', atom: '/api/
 type Doc = Record<string, unknown> & { documentId: string };
 
 export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
-  const site = () => strapi.plugin('newsroom').service('site') as Site;
+  const site = () => getService(strapi, 'site');
 
   /** Section page types and the story relation pointing at each: `?category=slug` narrows by `category`. */
   function sections(): [string, string][] {

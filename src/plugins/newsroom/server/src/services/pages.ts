@@ -5,8 +5,8 @@ import { datelineText, shortDateText } from '../utils/dates';
 import { bestFormat, CROP_KEYS, imageCard, isMediaFile, type MediaFile } from '../utils/media';
 import { pageMeta, newsArticleJsonLd } from '../utils/structured-data';
 import { absoluteUrl } from '../utils/urls';
-import type { Locales, PageType, Site } from './site';
-import type { SlugHistoryService } from './slug-history';
+import type { Locales, PageType } from './site';
+import { getService } from '../utils/get-service';
 
 type Doc = Record<string, unknown> & { documentId: string; locale?: string };
 type Auth = unknown;
@@ -33,7 +33,7 @@ const dateOf = (doc: Doc): Date | undefined => {
 };
 
 export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
-  const site = () => strapi.plugin('newsroom').service('site') as Site;
+  const site = () => getService(strapi, 'site');
 
   const sanitize = (doc: Doc, type: PageType, auth: Auth) =>
     strapi.contentAPI.sanitize.output(doc, strapi.getModel(site().uid(type)), { auth }) as Promise<Doc>;
@@ -69,7 +69,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
     if (found) return { doc: found };
 
     // Previous slugs, when a plugin keeps them (config `slugHistory`).
-    const history = (strapi.plugin('newsroom').service('slug-history') as SlugHistoryService).provider();
+    const history = getService(strapi, 'slug-history').provider();
     const hit = history ? await history.currentSlug(uid, loc.locale, slug) : null;
     if (!hit || hit.slug === slug) return null;
     const target = await strapi.documents(uid).findFirst({
