@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { blocksToText } from '../utils/blocks-html';
 import { datelineText, shortDateText } from '../utils/dates';
 import { bestFormat, CROP_KEYS, imageCard, isMediaFile, type MediaFile } from '../utils/media';
+import { NEWEST_FIRST, type Filters } from '../utils/document-params';
 import { pageMeta, newsArticleJsonLd } from '../utils/structured-data';
 import { absoluteUrl } from '../utils/urls';
 import type { Locales, PageType } from './site';
@@ -65,7 +66,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: { slug: { $eq: slug } },
       populate: site().page(type).populate,
-    } as never)) as Doc | null;
+    })) as Doc | null;
     if (found) return { doc: found };
 
     // Previous slugs, when a plugin keeps them (config `slugHistory`).
@@ -77,7 +78,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: { documentId: hit.documentId, slug: { $eq: hit.slug } },
       fields: ['slug'],
-    } as never);
+    });
     return target ? { redirect: hit.slug } : null;
   }
 
@@ -94,7 +95,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Published stories of the locale matching `filters`, newest first. */
-  async function latestArticles(filters: object, loc: Locales, start: number, limit: number): Promise<Doc[]> {
+  async function latestArticles(filters: Filters, loc: Locales, start: number, limit: number): Promise<Doc[]> {
     if (limit <= 0) return [];
     return (await strapi.documents(site().story().uid).findMany({
       locale: loc.locale,
@@ -102,10 +103,10 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       filters,
       fields: CARD_FIELDS,
       populate: { cover: true },
-      sort: [{ dateline: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
+      sort: NEWEST_FIRST,
       start,
       limit,
-    } as never)) as Doc[];
+    })) as Doc[];
   }
 
   /**
@@ -237,7 +238,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       const [articles, total] = story
         ? await Promise.all([
             latestArticles(filters, loc, (list.page - 1) * list.pageSize, list.pageSize),
-            strapi.documents(site().story().uid).count({ locale: loc.locale, status: 'published', filters } as never),
+            strapi.documents(site().story().uid).count({ locale: loc.locale, status: 'published', filters }),
           ])
         : [[], 0];
       const url = site().pageUrl(type, String(found.slug), loc.locale, loc.defaultLocale);
