@@ -91,7 +91,7 @@ function inlineOf(nodes: ChildNode[], marks: Marks, push: (b: Block) => void): I
     else if (name === 'img') pushImage(node, push);
     else if (name === 'a' && node.attribs.href) {
       const children = inlineOf(node.children, marks, push).filter((c) => c.type === 'text');
-      out.push({ type: 'link', url: node.attribs.href.trim(), children: children as never });
+      out.push({ type: 'link', url: node.attribs.href.trim(), children });
     } else {
       const mark = INLINE_MARKS[name];
       out.push(...inlineOf(node.children, mark ? { ...marks, [mark]: true } : marks, push));

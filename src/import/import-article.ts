@@ -87,7 +87,9 @@ export class ArticleImporter {
           if (file) body.push(imageBlock(file));
         }
       }
-      const data = {
+      // A plain record, as the seed writes: without the generated schema types (types/generated is
+      // not committed) Strapi types an article's data as only { id, documentId }.
+      const data: Record<string, unknown> = {
         title: item.title,
         ...(item.slug ? { slug: item.slug } : {}),
         summary: item.summary ?? null,
@@ -106,10 +108,10 @@ export class ArticleImporter {
       const docs = this.strapi.documents(ARTICLE);
       await this.strapi.db.transaction(async () => {
         if (!existing) {
-          await docs.create({ locale: item.locale, status: item.status, data: data as never });
+          await docs.create({ locale: item.locale, status: item.status, data });
           return;
         }
-        await docs.update({ documentId: existing.documentId, locale: item.locale, data: data as never });
+        await docs.update({ documentId: existing.documentId, locale: item.locale, data });
         if (item.status === 'published') await docs.publish({ documentId: existing.documentId, locale: item.locale });
         else await docs.unpublish({ documentId: existing.documentId, locale: item.locale });
       });

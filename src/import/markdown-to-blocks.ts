@@ -75,7 +75,7 @@ export function parseInline(text: string, marks: Marks = {}): InlineNode[] {
     else if (m[6] !== undefined) out.push(textNode(m[6], { ...marks, code: true }));
     else if (m[7] !== undefined) {
       const children = parseInline(m[7], marks).filter((n) => n.type === 'text');
-      out.push({ type: 'link', url: m[8], children: children as never });
+      out.push({ type: 'link', url: m[8], children });
     } else out.push(textNode(m[9], marks));
     rest = rest.slice(m.index + m[0].length);
   }

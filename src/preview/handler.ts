@@ -1,20 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import type { PreviewPage } from '../plugins/newsroom/server/src/utils/urls';
+import type { Rights } from '../plugins/newsroom/server/src/services/rights';
+import type { Site } from '../plugins/newsroom/server/src/services/site';
 
 type PreviewConfig = NonNullable<Core.Config.Admin['preview']>['config'];
 
-interface PreviewSite {
-  pageType(uid: string): PreviewPage['type'] | undefined;
-  previewUrl(secret: string, page: Omit<PreviewPage, 'defaultLocale'>): Promise<string>;
-}
-
-/** The newsroom plugin's rights service, the part used here (see its services/rights). */
-interface PreviewRights {
-  previewVersion(
-    uid: string,
-    params: { documentId?: string; locale?: string | null; status?: string }
-  ): Promise<{ documentId: string; slug?: string | null; locale?: string | null } | null>;
-}
+/** The parts of the newsroom plugin's site and rights services used here, typed from the services. */
+type PreviewSite = Pick<Site, 'pageType' | 'previewUrl'>;
+type PreviewRights = Pick<Rights, 'previewVersion'>;
 
 /**
  * Strapi's admin preview handler: the website's preview route for a document, with a token
@@ -28,11 +20,11 @@ interface PreviewRights {
 export function createPreviewHandler(strapi: Pick<Core.Strapi, 'plugin'>, secret: string): PreviewConfig['handler'] {
   return async (uid, { documentId, locale, status }) => {
     const newsroom = strapi.plugin('newsroom');
-    const site = newsroom.service('site') as unknown as PreviewSite;
+    const site = newsroom.service<PreviewSite>('site');
     const type = site.pageType(uid);
     if (!type) return null;
     const wanted = status === 'published' ? 'published' : 'draft';
-    const version = await (newsroom.service('rights') as unknown as PreviewRights).previewVersion(uid, { documentId, locale, status: wanted });
+    const version = await newsroom.service<PreviewRights>('rights').previewVersion(uid, { documentId, locale, status: wanted });
     if (!version?.slug) return null;
     return site.previewUrl(secret, {
       type,

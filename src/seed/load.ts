@@ -124,12 +124,8 @@ class SampleLoader {
     for (const a of articles) {
       const documentId = this.ids.article.get(a.key);
       if (!a.related?.length || !documentId) continue;
-      await this.strapi.documents('api::article.article').update({
-        documentId,
-        locale: 'vi',
-        status: 'published',
-        data: { related: a.related.map((k) => this.ref('article', k)) } as never,
-      });
+      const data: Data = { related: a.related.map((k) => this.ref('article', k)) };
+      await this.strapi.documents('api::article.article').update({ documentId, locale: 'vi', status: 'published', data });
     }
   }
 
@@ -175,9 +171,9 @@ class SampleLoader {
     const docs = this.strapi.documents(uid);
     // Found again by slug when a load is resumed; the plugin makes the slug on create.
     const slug = this.slug(title.vi);
-    let existing = await docs.findFirst({ locale: 'vi', status: 'draft', filters: { slug } as never });
+    let existing = await docs.findFirst({ locale: 'vi', status: 'draft', filters: { slug } });
     if (!existing) {
-      existing = await docs.create({ locale: 'vi', status: 'published', data: build('vi') as never });
+      existing = await docs.create({ locale: 'vi', status: 'published', data: build('vi') });
     }
     ids.set(key, existing.documentId);
 
@@ -188,7 +184,7 @@ class SampleLoader {
           documentId: existing.documentId,
           locale: 'en',
           status: 'published',
-          data: build('en') as never,
+          data: build('en'),
         });
       }
     }

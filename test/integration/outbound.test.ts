@@ -205,7 +205,7 @@ describeIntegration(`server-side requests reach public addresses only (${testDat
   });
 
   it('reads stored files back (image pipeline) through the same guard', async () => {
-    const processor = app.strapi.plugin('image-pipeline').service('processor') as { readStored(row: { url: string }): Promise<Buffer> };
+    const processor = app.strapi.plugin('image-pipeline').service<{ readStored(row: { url: string }): Promise<Buffer> }>('processor');
     for (const url of blockedUrls().slice(0, 10)) await expect(processor.readStored({ url })).rejects.toThrow();
     expect(insideHits).toBe(0);
     expect(await processor.readStored({ url: `http://${ALLOWED_HOST}:${allowedPort}/anh.png` })).toEqual(png);

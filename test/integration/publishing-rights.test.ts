@@ -147,7 +147,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
   type CreateParams = Parameters<ReturnType<typeof docs>['create']>[0];
   /** A write by code outside any request (as a script or the importer makes it). */
   const systemUpdate = (documentId: string, data: Record<string, unknown>) => docs().update({ documentId, locale: 'vi', data } as UpdateParams);
-  const scheduler = () => app.strapi.plugin('newsroom').service('scheduler') as Scheduler;
+  const scheduler = () => app.strapi.plugin('newsroom').service<Scheduler>('scheduler');
   const tokens: Record<string, string> = {};
   const users: Record<string, number> = {};
   let requests = 0;

@@ -12,7 +12,7 @@ describeIntegration(`scheduled publishing (${testDatabase})`, () => {
   const at = (offsetMs: number) => new Date(base + offsetMs);
   const api = () => request(app.strapi.server.httpServer);
   const docs = () => app.strapi.documents(ARTICLE);
-  const scheduler = () => app.strapi.plugin('newsroom').service('scheduler') as Scheduler;
+  const scheduler = () => app.strapi.plugin('newsroom').service<Scheduler>('scheduler');
   const rows = (documentId: string) =>
     app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['locale', 'publishedAt', 'publishAt', 'unpublishAt', 'updatedAt'] });
   const publicSlugs = async (locale = 'vi') =>

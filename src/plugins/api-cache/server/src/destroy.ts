@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { Store } from './services/store';
+import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await (strapi.plugin('api-cache').service('store') as Store).close();
+  await getService(strapi, 'store').close();
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Store } from './services/store';
+import { getService } from './utils/get-service';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -10,6 +10,6 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use((ctx, next) => {
     if (!WRITES.has(ctx.action)) return next();
-    return (strapi.plugin('api-cache').service('store') as Store).during(next as () => Promise<unknown>) as ReturnType<typeof next>;
+    return getService(strapi, 'store').during(next as () => Promise<unknown>) as ReturnType<typeof next>;
   });
 };

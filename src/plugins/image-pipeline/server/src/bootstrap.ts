@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { Guard } from './services/guard';
-import type { Processor } from './services/processor';
-import type { Regenerate } from './services/regenerate';
 import type { UrlImport } from './services/url-import';
 import type { IncomingFile, UploadFile } from './utils/upload-file';
+import { getService } from './utils/get-service';
 
 type UploadService = {
   upload(args: { data: unknown; files: IncomingFile | IncomingFile[] }, opts?: unknown): Promise<unknown>;
@@ -23,12 +21,11 @@ type ImageManipulation = {
  * configured provider, so S3-compatible storage works as for vanilla Strapi.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = strapi.plugin('image-pipeline');
-  const guard = () => plugin.service('guard') as Guard;
-  const processor = () => plugin.service('processor') as Processor;
-  const regenerate = () => plugin.service('regenerate') as Regenerate;
+  const guard = () => getService(strapi, 'guard');
+  const processor = () => getService(strapi, 'processor');
+  const regenerate = () => getService(strapi, 'regenerate');
 
-  const upload = strapi.plugin('upload').service('upload') as UploadService;
+  const upload = strapi.plugin('upload').service<UploadService>('upload');
   const originalUpload = upload.upload.bind(upload);
   const originalReplace = upload.replace.bind(upload);
   /** Checks the files, runs the upload, and forgets what was prepared for it either way. */
@@ -44,7 +41,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   upload.replace = (id, args, opts) =>
     guarded(args.file ? [args.file] : [], () => processor().replacing(Number(id), () => originalReplace(id, args, opts)));
 
-  const images = strapi.plugin('upload').service('image-manipulation') as ImageManipulation;
+  const images = strapi.plugin('upload').service<ImageManipulation>('image-manipulation');
   const { isFaultyImage, generateThumbnail } = images;
   // The guard has decoded it in full already.
   images.isFaultyImage = async (file) => (processor().isPrepared(file.filepath) ? false : isFaultyImage(file));
@@ -71,9 +68,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   // The media library's "upload from URLs": our download (see services/url-import) instead of Strapi's.
-  const fileService = strapi.plugin('upload').service('file') as { fetchUrlToInputFile: UrlImport['fetchToFile'] };
+  const fileService = strapi.plugin('upload').service<{ fetchUrlToInputFile: UrlImport['fetchToFile'] }>('file');
   fileService.fetchUrlToInputFile = (url, dir, sizeLimit, onProgress) =>
-    (plugin.service('urlImport') as UrlImport).fetchToFile(url, dir, sizeLimit, onProgress);
+    getService(strapi, 'urlImport').fetchToFile(url, dir, sizeLimit, onProgress);
 
   // Strapi creates its "API Uploads" folder on the first API upload; several first uploads at once
   // race on its unique path and all but one get a 500. Made here, before any request.

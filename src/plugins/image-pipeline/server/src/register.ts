@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { AltText } from './services/alt-text';
+import { getService } from './utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Every image in the API carries these two, for instant placeholders while the photo loads.
@@ -7,5 +7,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   file.attributes.placeholder = { type: 'text', configurable: false };
   file.attributes.dominantColor = { type: 'string', configurable: false };
 
-  strapi.documents.use((ctx, next) => (strapi.plugin('image-pipeline').service('altText') as AltText).middleware(ctx, next));
+  strapi.documents.use((ctx, next) => getService(strapi, 'altText').middleware(ctx, next));
 };

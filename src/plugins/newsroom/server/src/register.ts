@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from './config';
 import { contentApiRoutes } from './routes/content-api';
-import type { PublicationGuard } from './services/publication-guard';
-import type { Scheduler } from './services/scheduler';
+import { getService } from './utils/get-service';
 
 interface RouteLike {
   path: string;
@@ -18,9 +17,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   contentApi.routes = contentApiRoutes(strapi.config.get('plugin::newsroom') as PluginConfig);
 
   // Publishing rights first: a refused write is stopped before any other middleware acts on it.
-  strapi.documents.use((ctx, next) => (strapi.plugin('newsroom').service('publication-guard') as PublicationGuard).middleware(ctx, next));
+  strapi.documents.use((ctx, next) => getService(strapi, 'publication-guard').middleware(ctx, next));
   // Scheduling: schedule validation, and manual publishes fulfilling a passed publish time.
-  strapi.documents.use((ctx, next) => (strapi.plugin('newsroom').service('scheduler') as Scheduler).middleware(ctx, next));
+  strapi.documents.use((ctx, next) => getService(strapi, 'scheduler').middleware(ctx, next));
 
   // Strapi's preview URL route only checks that someone is signed in to the admin (its controller
   // says "TODO: Permissions to preview content"): the read check is added as a policy of the route.

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Slugs } from './services/slugs';
-import type { SlugRegistry } from './services/slug-registry';
+import { getService } from './utils/get-service';
 
 interface UidArgs {
   contentTypeUID: string;
@@ -16,12 +15,12 @@ interface UidArgs {
  * server's own writes, so the button shows exactly what saving would store.
  */
 export function routeAdminUidThroughPlugin(strapi: Core.Strapi): void {
-  const uidService = strapi.plugin('content-manager').service('uid') as {
+  const uidService = strapi.plugin('content-manager').service<{
     generateUIDField(args: UidArgs): Promise<string>;
     checkUIDAvailability(args: UidArgs): Promise<boolean>;
-  };
-  const slugs = () => strapi.plugin('vietnamese-text').service('slugs') as Slugs;
-  const registry = () => strapi.plugin('vietnamese-text').service('slugRegistry') as SlugRegistry;
+  }>('uid');
+  const slugs = () => getService(strapi, 'slugs');
+  const registry = () => getService(strapi, 'slugRegistry');
   const ours = (args: UidArgs) => slugs().target(args.contentTypeUID)?.field === args.field;
 
   const generate = uidService.generateUIDField.bind(uidService);

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { routeAdminUidThroughPlugin } from './admin-uid';
 import { cleanFileName, cleanName } from './utils/normalize-text';
-import type { SearchIndex } from './services/search-index';
-import type { SlugRegistry } from './services/slug-registry';
-import type { Slugs } from './services/slugs';
+import { getService } from './utils/get-service';
 
 /**
  * File name, alternative text and caption of a media file, NFC and without invisible characters;
@@ -19,12 +17,11 @@ function normalizeMediaText(data: Record<string, unknown> | undefined): void {
 }
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = strapi.plugin('vietnamese-text');
-  const registry = plugin.service('slugRegistry') as SlugRegistry;
-  const search = plugin.service('searchIndex') as SearchIndex;
+  const registry = getService(strapi, 'slugRegistry');
+  const search = getService(strapi, 'searchIndex');
 
   await registry.ensureTable();
-  await (plugin.service('slugs') as Slugs).adoptExisting();
+  await getService(strapi, 'slugs').adoptExisting();
   routeAdminUidThroughPlugin(strapi);
 
   const indexed = await search.prepare();

@@ -4,6 +4,7 @@ import type { Store } from '../services/store';
 import { cacheKey } from '../utils/cache-key';
 import { cacheControl, etagOf, isCacheableRequest, matchesEtag } from '../utils/http';
 import type { CachedResponse } from '../utils/lru';
+import { getService } from '../utils/get-service';
 
 export interface Ctx {
   method: string;
@@ -35,7 +36,7 @@ const isStream = (body: unknown) => body !== null && typeof body === 'object' &&
 
 /** Serves anonymous reads from the cache, stores fresh 200s, and drops everything on any write. */
 export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const store = () => strapi.plugin('api-cache').service('store') as Store;
+  const store = () => getService(strapi, 'store');
 
   return async (ctx: Ctx, next: () => Promise<void>) => {
     const config = strapi.config.get('plugin::api-cache') as PluginConfig;

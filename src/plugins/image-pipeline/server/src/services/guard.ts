@@ -5,8 +5,8 @@ import sharp, { type Metadata } from 'sharp';
 import type { PluginConfig } from '../config';
 import { hasMarkup } from '../utils/markup';
 import { sniff } from '../utils/sniff';
-import type { Processor } from './processor';
 import type { IncomingFile } from '../utils/upload-file';
+import { getService } from '../utils/get-service';
 
 const WHAT: Record<string, string> = {
   svg: 'ảnh SVG (có thể chứa mã độc)',
@@ -62,7 +62,7 @@ export const guard = ({ strapi }: { strapi: Core.Strapi }) => {
           `Ảnh "${name}" quá lớn: ${(pixels / 1e6).toFixed(1)} triệu điểm ảnh, tối đa ${(maxPixels / 1e6).toFixed(0)} triệu.`
         );
       }
-      const processor = strapi.plugin('image-pipeline').service('processor') as Processor;
+      const processor = getService(strapi, 'processor');
       try {
         // A full decode finds truncated or corrupt data. For the images the pipeline re-encodes,
         // that decode is the one that also makes the stored original (so the upload is decoded once).

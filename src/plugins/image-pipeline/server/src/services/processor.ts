@@ -155,7 +155,7 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Strapi's provider service (upload with its checks) and the provider itself (delete). */
   const provider = () => ({
-    upload: (f: UploadFile) => (strapi.plugin('upload').service('provider') as { upload(f: UploadFile): Promise<void> }).upload(f),
+    upload: (f: UploadFile) => strapi.plugin('upload').service<{ upload(f: UploadFile): Promise<void> }>('provider').upload(f),
     delete: (f: UploadFile) => (strapi.plugin('upload') as unknown as { provider: { delete(f: UploadFile): Promise<void> } }).provider.delete(f),
   });
 

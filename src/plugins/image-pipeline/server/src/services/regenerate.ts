@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { FileRow, Processor } from './processor';
-import type { Queue } from './queue';
+import type { FileRow } from './processor';
+import { getService } from '../utils/get-service';
 
 const PAGE = 200;
 
@@ -16,9 +16,8 @@ const PAGE = 200;
  * Both are idempotent and resumable: finished images are skipped.
  */
 export const regenerate = ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('image-pipeline');
-  const processor = () => plugin().service('processor') as Processor;
-  const queue = () => plugin().service('queue') as Queue;
+  const processor = () => getService(strapi, 'processor');
+  const queue = () => getService(strapi, 'queue');
   const files = () => strapi.db.query('plugin::upload.file');
 
   /** Image rows by id, a page at a time (the library may be large). */

@@ -1,3 +1,5 @@
+import type { Populate } from '../utils/document-params';
+
 /**
  * One page of the website served by slug from this API. The plugin knows no content type of its
  * own: the app lists its pages here (see config/plugins.ts of the app).
@@ -12,7 +14,7 @@ export interface PageConfig {
   /** Name of its sitemap files: /api/sitemaps/{sitemap}-1.xml. */
   sitemap: string;
   /** What the page shows besides its own fields (a Document Service populate; relations are read published). */
-  populate: Record<string, unknown>;
+  populate: Populate;
   /**
    * Section pages (a category, a bloc…): the relation of the story type that points at this type.
    * The page lists the latest stories through it, and feeds are narrowed by `?{page key}={slug}`.

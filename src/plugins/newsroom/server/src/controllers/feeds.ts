@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { FeedKind, Feeds } from '../services/feeds';
-import type { Site } from '../services/site';
+import type { FeedKind } from '../services/feeds';
+import { getService } from '../utils/get-service';
 
 export interface Ctx {
   query: Record<string, unknown>;
@@ -27,8 +27,8 @@ export function parseFeedQuery(query: Record<string, unknown>, filterNames: stri
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const feed = (kind: FeedKind) => async (ctx: Ctx) => {
-    const loc = await (strapi.plugin('newsroom').service('site') as Site).locales(ctx.query.locale);
-    const feeds = strapi.plugin('newsroom').service('feeds') as Feeds;
+    const loc = await getService(strapi, 'site').locales(ctx.query.locale);
+    const feeds = getService(strapi, 'feeds');
     const filters = parseFeedQuery(ctx.query, feeds.filterNames());
     const { body, type, updated } = await feeds.build(kind, filters, loc);
     ctx.type = type;

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PluginConfig } from '../config';
-import type { ListParams, Pages } from '../services/pages';
-import type { PageType, Site } from '../services/site';
+import type { ListParams } from '../services/pages';
+import type { PageType } from '../services/site';
 import { bySlugLocation } from '../utils/urls';
+import { getService } from '../utils/get-service';
 
 export interface Ctx {
   params: { slug: string };
@@ -31,10 +32,10 @@ export function parseListParams(query: Record<string, unknown>, defaultSize: num
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const page = (type: PageType) => async (ctx: Ctx) => {
-    const site = strapi.plugin('newsroom').service('site') as Site;
+    const site = getService(strapi, 'site');
     const loc = await site.locales(ctx.query.locale);
     const list = parseListParams(ctx.query, 10);
-    const result = await (strapi.plugin('newsroom').service('pages') as Pages).find(type, ctx.params.slug, loc, list, ctx.state.auth);
+    const result = await getService(strapi, 'pages').find(type, ctx.params.slug, loc, list, ctx.state.auth);
     if (result.kind === 'redirect') {
       // A previous slug: a plain fetch follows to the current page; a client that stops at 301 reads where.
       const location = bySlugLocation(strapi.config.get('api.rest.prefix', '/api') as string, site.page(type).route, result.slug, ctx.querystring);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Sitemaps } from '../services/sitemaps';
+import { getService } from '../utils/get-service';
 
 export interface Ctx {
   params: { name: string };
@@ -10,7 +10,7 @@ export interface Ctx {
 const XML = 'application/xml; charset=utf-8';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const sitemaps = () => strapi.plugin('newsroom').service('sitemaps') as Sitemaps;
+  const sitemaps = () => getService(strapi, 'sitemaps');
   return {
     async index(ctx: Ctx) {
       ctx.type = XML;

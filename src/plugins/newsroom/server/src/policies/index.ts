@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Rights } from '../services/rights';
+import { getService } from '../utils/get-service';
 
 /** Strapi's policy context: the Koa context's own properties (its `query` getter is not among them). */
 export interface PolicyContext {
@@ -16,7 +16,7 @@ const previewReaders = async (ctx: PolicyContext, _config: unknown, { strapi }: 
   const uid = ctx.params?.contentType;
   if (!uid || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) return true;
   // Throws the 403 itself; a missing version is left to the handler (no preview).
-  await (strapi.plugin('newsroom').service('rights') as Rights).previewVersion(uid, ctx.request?.query ?? {});
+  await getService(strapi, 'rights').previewVersion(uid, ctx.request?.query ?? {});
   return true;
 };
 

@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { blocksToHtml } from '../utils/blocks-html';
 import { buildAtom, buildJsonFeed, buildRss } from '../utils/feeds';
+import { NEWEST_FIRST, type Filters } from '../utils/document-params';
 import { bestFormat, isMediaFile, type MediaFile } from '../utils/media';
 import type { FeedChannel, FeedItem } from '../utils/types';
 import { absoluteUrl, homeUrl } from '../utils/urls';
 import type { Locales, Site } from './site';
+import { getService } from '../utils/get-service';
 
 export type FeedKind = 'rss' | 'atom' | 'json';
 
@@ -20,7 +22,7 @@ const PATH: Record<FeedKind, string> = { rss: '/api/feeds/rss.xml', atom: '/api/
 type Doc = Record<string, unknown> & { documentId: string };
 
 export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
-  const site = () => strapi.plugin('newsroom').service('site') as Site;
+  const site = () => getService(strapi, 'site');
 
   /** Section page types and the story relation pointing at each: `?category=slug` narrows by `category`. */
   function sections(): [string, string][] {
@@ -30,7 +32,7 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Each filter's slug resolved to its published entry in the feed's locale; an unknown slug is a 404. */
   async function resolveFilters(query: Record<string, string>, loc: Locales) {
-    const filters: Record<string, unknown>[] = [];
+    const filters: Filters[] = [];
     const names: string[] = [];
     for (const [key, relation] of sections()) {
       const slug = query[key];
@@ -40,7 +42,7 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
         status: 'published',
         filters: { slug: { $eq: slug } },
         fields: ['name', 'slug'],
-      } as never)) as Doc | null;
+      })) as Doc | null;
       if (!entry) throw new errors.NotFoundError(`No published ${key} with slug "${slug.slice(0, 100)}" in locale "${loc.locale}"`);
       filters.push({ [relation]: { documentId: entry.documentId } });
       names.push(String(entry.name));
@@ -98,9 +100,9 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
         filters: filters.length ? { $and: filters } : {},
         fields: ['title', 'slug', 'summary', 'body', 'author', 'dateline', 'publishedAt', 'updatedAt'],
         populate: { cover: true, ...(story.section ? { [story.section]: { fields: ['name'] } } : {}) },
-        sort: [{ dateline: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
+        sort: NEWEST_FIRST,
         limit: config.feedLimit,
-      } as never)) as Doc[];
+      })) as Doc[];
       const items = articles.map((a) => toItem(a, loc, story));
 
       const params = new URLSearchParams();

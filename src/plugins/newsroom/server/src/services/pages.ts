@@ -3,10 +3,11 @@ import { errors } from '@strapi/utils';
 import { blocksToText } from '../utils/blocks-html';
 import { datelineText, shortDateText } from '../utils/dates';
 import { bestFormat, CROP_KEYS, imageCard, isMediaFile, type MediaFile } from '../utils/media';
+import { NEWEST_FIRST, type Filters } from '../utils/document-params';
 import { pageMeta, newsArticleJsonLd } from '../utils/structured-data';
 import { absoluteUrl } from '../utils/urls';
-import type { Locales, PageType, Site } from './site';
-import type { SlugHistoryService } from './slug-history';
+import type { Locales, PageType } from './site';
+import { getService } from '../utils/get-service';
 
 type Doc = Record<string, unknown> & { documentId: string; locale?: string };
 type Auth = unknown;
@@ -33,7 +34,7 @@ const dateOf = (doc: Doc): Date | undefined => {
 };
 
 export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
-  const site = () => strapi.plugin('newsroom').service('site') as Site;
+  const site = () => getService(strapi, 'site');
 
   const sanitize = (doc: Doc, type: PageType, auth: Auth) =>
     strapi.contentAPI.sanitize.output(doc, strapi.getModel(site().uid(type)), { auth }) as Promise<Doc>;
@@ -65,11 +66,11 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: { slug: { $eq: slug } },
       populate: site().page(type).populate,
-    } as never)) as Doc | null;
+    })) as Doc | null;
     if (found) return { doc: found };
 
     // Previous slugs, when a plugin keeps them (config `slugHistory`).
-    const history = (strapi.plugin('newsroom').service('slug-history') as SlugHistoryService).provider();
+    const history = getService(strapi, 'slug-history').provider();
     const hit = history ? await history.currentSlug(uid, loc.locale, slug) : null;
     if (!hit || hit.slug === slug) return null;
     const target = await strapi.documents(uid).findFirst({
@@ -77,7 +78,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: { documentId: hit.documentId, slug: { $eq: hit.slug } },
       fields: ['slug'],
-    } as never);
+    });
     return target ? { redirect: hit.slug } : null;
   }
 
@@ -94,7 +95,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Published stories of the locale matching `filters`, newest first. */
-  async function latestArticles(filters: object, loc: Locales, start: number, limit: number): Promise<Doc[]> {
+  async function latestArticles(filters: Filters, loc: Locales, start: number, limit: number): Promise<Doc[]> {
     if (limit <= 0) return [];
     return (await strapi.documents(site().story().uid).findMany({
       locale: loc.locale,
@@ -102,10 +103,10 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       filters,
       fields: CARD_FIELDS,
       populate: { cover: true },
-      sort: [{ dateline: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
+      sort: NEWEST_FIRST,
       start,
       limit,
-    } as never)) as Doc[];
+    })) as Doc[];
   }
 
   /**
@@ -237,7 +238,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       const [articles, total] = story
         ? await Promise.all([
             latestArticles(filters, loc, (list.page - 1) * list.pageSize, list.pageSize),
-            strapi.documents(site().story().uid).count({ locale: loc.locale, status: 'published', filters } as never),
+            strapi.documents(site().story().uid).count({ locale: loc.locale, status: 'published', filters }),
           ])
         : [[], 0];
       const url = site().pageUrl(type, String(found.slug), loc.locale, loc.defaultLocale);

@@ -1,8 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { changedRestrictedFields, contentApiMayPublish, refusalMessage, type Refusal } from '../utils/rights';
-import type { Actor, Rights, VersionSubject } from './rights';
-import type { Scheduler } from './scheduler';
+import type { Actor, VersionSubject } from './rights';
+import { getService } from '../utils/get-service';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 type Context = Parameters<Middleware>[0];
@@ -59,8 +59,8 @@ const idOf = (v: unknown): string | null => {
  * Vietnamese message, thrown before anything is written.
  */
 export const publicationGuard = ({ strapi }: { strapi: Core.Strapi }) => {
-  const rights = () => strapi.plugin('newsroom').service('rights') as Rights;
-  const scheduler = () => strapi.plugin('newsroom').service('scheduler') as Scheduler;
+  const rights = () => getService(strapi, 'rights');
+  const scheduler = () => getService(strapi, 'scheduler');
   const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   // A PolicyError: Strapi's authorize step turns any other 403 raised under a route into a bare "Forbidden".

@@ -14,7 +14,7 @@ import {
   type ScheduleAction,
   type ScheduleOwner,
 } from '../utils/schedule';
-import type { Rights } from './rights';
+import { getService } from '../utils/get-service';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, unknown> };
@@ -191,7 +191,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { createdBy: { select: ['id'] } },
     });
     const principal = { kind: owner.principal_kind, id: owner.principal_id };
-    const reason = await (strapi.plugin('newsroom').service('rights') as Rights).principalMayPublishNow(principal, item.uid, version ?? { locale: item.locale }, now);
+    const reason = await getService(strapi, 'rights').principalMayPublishNow(principal, item.uid, version ?? { locale: item.locale }, now);
     return reason ? `${principalLabel(principal)}: ${reason}` : null;
   }
 

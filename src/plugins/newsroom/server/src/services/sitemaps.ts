@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlSet, chunk, SITEMAP_MAX_URLS } from '../utils/sitemaps';
 import type { SitemapRef, SitemapUrl } from '../utils/types';
-import type { Locales, PageType, Site } from './site';
+import type { Locales, PageType } from './site';
+import { getService } from '../utils/get-service';
 
 interface Row {
   documentId: string;
@@ -16,7 +17,7 @@ interface Row {
 }
 
 export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
-  const site = () => strapi.plugin('newsroom').service('site') as Site;
+  const site = () => getService(strapi, 'site');
 
   /** Whether a page type is the story page (it has a dateline, a title and an `seo` component with noIndex). */
   const isStory = (type: PageType) => site().config().story?.page === type;

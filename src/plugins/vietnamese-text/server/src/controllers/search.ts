@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PluginConfig } from '../config';
-import type { SearchIndex } from '../services/search-index';
 import { parseSearchParams } from '../utils/search-params';
 import { QueryError } from '../utils/search-text';
+import { getService } from '../utils/get-service';
 
 type Ctx = { query: Record<string, unknown>; body: unknown };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/search?q=&locale=&type=&page=&pageSize= over published content. */
   async find(ctx: Ctx) {
-    const index = strapi.plugin('vietnamese-text').service('searchIndex') as SearchIndex;
+    const index = getService(strapi, 'searchIndex');
     const i18n = strapi.plugin('i18n').service('locales');
     const locales = ((await i18n.find()) as { code: string }[]).map((l) => l.code);
     let params;

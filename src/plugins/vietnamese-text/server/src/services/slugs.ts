@@ -3,7 +3,8 @@ import type { PluginConfig, SlugTarget } from '../config';
 import { documentIdOf } from '../utils/document-result';
 import { planSlug } from '../utils/slug-plan';
 import { slugify } from '../utils/slugify';
-import type { SlugKey, SlugRegistry } from './slug-registry';
+import type { SlugKey } from './slug-registry';
+import { getService } from '../utils/get-service';
 
 type Params = {
   documentId?: string;
@@ -23,7 +24,7 @@ type Result = Awaited<ReturnType<Next>>;
  */
 export const slugs = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::vietnamese-text') as PluginConfig;
-  const registry = () => strapi.plugin('vietnamese-text').service('slugRegistry') as SlugRegistry;
+  const registry = () => getService(strapi, 'slugRegistry');
   const isLocalized = (uid: string) =>
     Boolean((strapi.contentTypes[uid as UID.ContentType]?.pluginOptions as { i18n?: { localized?: boolean } })?.i18n?.localized);
 
