@@ -29,6 +29,8 @@ export interface PopulateNode {
   name: string;
   /** `populate[x][count]=true` reads a number, not the rows. */
   countOnly: boolean;
+  /** `populate[x][limit]=n`: related rows per document capped at n. */
+  limit?: number;
   /** `*` below this node (every relation, media and component of the target, one level). */
   star: boolean;
   children: PopulateNode[];
@@ -124,17 +126,17 @@ function nodeAtPath(tree: PopulateTree, path: string): PopulateNode {
 
 /** What `populate[name]=value` asks for below `name`. */
 function addLevel(node: PopulateNode, value: unknown): void {
-  if (value === '*' ) {
-    node.star = true;
-    return;
-  }
+  // `populate[blocs]=*` or `=true`: Strapi casts the string to a boolean, the relation alone.
+  if (typeof value === 'string' || typeof value === 'boolean' || value === undefined || value === null) return;
   if (!isRecord(value) || asList(value)) {
-    // true, "true", a string list or an array under a name: Strapi reads the latter two as the
-    // nested populate of that relation.
-    if (!isTrue(value) && value !== undefined && value !== null) populateTree(value, node);
+    // An array under a name: kept as the nested populate (Strapi refuses it; depth must not hide there).
+    populateTree(value, node);
     return;
   }
   if (isTrue(value.count)) node.countOnly = true;
+  // `populate[agencies][limit]=5` (or pageSize): at most that many related rows per document.
+  const limit = value.limit ?? value.pageSize;
+  if (typeof limit === 'string' && /^\d+$/.test(limit)) node.limit = Number(limit);
   if (value.populate !== undefined) populateTree(value.populate, node);
   const on = value.on;
   if (isRecord(on)) {
@@ -236,7 +238,8 @@ export function estimateRecords(tree: PopulateTree, uid: string, getModel: GetMo
     for (const node of expanded(level, model, getModel)) {
       const attribute = model ? (own(getModel(model)?.attributes ?? {}, node.name) as AttributeWithZone | undefined) : undefined;
       if (!attribute || node.countOnly) continue;
-      const many = model && isToMany(attribute) ? fanOut(model, node.name) : 1;
+      const counted = model && isToMany(attribute) ? fanOut(model, node.name) : 1;
+      const many = node.limit !== undefined ? Math.min(counted, node.limit) : counted;
       let each = 1 + rowsBelow(node, targetOf(attribute));
       for (const fragment of node.on) each += rowsBelow(fragment, fragment.type);
       rows += many * each;
