@@ -36,6 +36,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         defaultLimit: GRAPHQL_DEFAULT_LIMIT,
         maxLimit: GRAPHQL_MAX_LIMIT,
         apolloServer: {
+          // Apollo's own body parser (Strapi's skips /graphql): a chunked body without a length is
+          // cut here; global::query-bounds refuses a declared length over GRAPHQL_MAX_BYTES earlier.
+          bodyParserConfig: { jsonLimit: env.int('GRAPHQL_MAX_BYTES', 16 * 1024) + 1024 },
           // Added to Strapi's own Apollo plugins (the plugin concatenates arrays): a nested relation
           // sorted through a further relation is a 400 here instead of Strapi's invalid SQL; no
           // complexity option in the plugin: costLimitPlugin refuses, before anything is resolved,

@@ -9,7 +9,7 @@ import {
   describeRecordsProblem,
   estimateRecords,
   findFilterProblem,
-  graphqlDocumentBytes,
+  graphqlRequestBytes,
   measurePopulate,
   populateTree,
   requestedRows,
@@ -50,7 +50,7 @@ export default (config: BoundsSettings, { strapi }: { strapi: Core.Strapi }) => 
 
   return async (ctx: Context, next: Next) => {
     if (routeKey(ctx.path) === '/graphql') {
-      const bytes = graphqlDocumentBytes((ctx.request as { body?: unknown }).body, ctx.query);
+      const bytes = graphqlRequestBytes(ctx.get('Content-Length') || undefined, ctx.querystring);
       const problem = describeGraphqlSizeProblem(bytes, config.graphqlMaxBytes);
       if (problem) throw new errors.ValidationError(problem);
       return next();

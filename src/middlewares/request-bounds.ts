@@ -8,7 +8,13 @@ const IN_FLIGHT_RETRY_SECONDS = 1;
 /** Seconds to wait after a 503 for a request past its deadline. */
 const TIMEOUT_RETRY_SECONDS = 5;
 
-const isBounded = (path: string) => isContentApiPath(path) || routeKey(path) === '/graphql';
+/**
+ * Reads of the content API and every GraphQL request. Writes are not: they need an editor's
+ * credentials, and an import or an upload may rightly run several at once and take long (a
+ * 50-megapixel photo is resized in several seconds).
+ */
+const isBounded = (method: string, path: string) =>
+  routeKey(path) === '/graphql' ? method !== 'OPTIONS' : (method === 'GET' || method === 'HEAD') && isContentApiPath(path);
 
 function fail(ctx: Context, status: number, name: string, message: string, retryAfter?: number): void {
   if (retryAfter !== undefined) ctx.set('Retry-After', String(retryAfter));
@@ -31,7 +37,7 @@ function serialized(ctx: Context): number | undefined {
 }
 
 /**
- * The content API and /graphql, for requests the cache did not answer (placed right after it, so
+ * Reads of the content API and /graphql, for requests the cache did not answer (placed right after it, so
  * hits neither count nor wait):
  * - at most `maxInFlight` requests of one client (ctx.ip) in flight; more get a 429: one client
  *   looping expensive reads holds at most that many of the server's slots;
@@ -44,7 +50,7 @@ export default (config: BoundsSettings, { strapi }: { strapi: Core.Strapi }) => 
   const inFlight = new Map<string, number>();
 
   return async (ctx: Context, next: Next) => {
-    if (!isBounded(ctx.path) || ctx.method === 'OPTIONS') return next();
+    if (!isBounded(ctx.method, ctx.path)) return next();
     const client = ctx.ip;
     const running = inFlight.get(client) ?? 0;
     if (running >= config.maxInFlight) {

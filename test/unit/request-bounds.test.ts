@@ -5,7 +5,8 @@ import {
   describeRecordsProblem,
   estimateRecords,
   findFilterProblem,
-  graphqlDocumentBytes,
+  describeGraphqlSizeProblem,
+  graphqlRequestBytes,
   measureFilters,
   measurePopulate,
   populateTree,
@@ -165,12 +166,18 @@ describe('settings and GraphQL document size', () => {
   });
 
   it.each([
-    [{ query: '{ a }' }, {}, 5],
-    [[{ query: '{ a }' }, { query: '{ bb }' }], {}, 11],
-    // ạ is 3 bytes in UTF-8.
-    [undefined, { query: '{ ạ }' }, 7],
-    [{ notQuery: 1 }, {}, 0],
-  ])('bytes of %j / %j', (body, query, expected) => {
-    expect(graphqlDocumentBytes(body, query)).toBe(expected);
+    ['120', '', 120],
+    [undefined, 'query=%7B%20a%20%7D', 19],
+    ['10', 'x=1', 13],
+    ['junk', '', 0],
+  ])('GraphQL request of length %p and query string %p is %d bytes', (length, querystring, expected) => {
+    expect(graphqlRequestBytes(length, querystring)).toBe(expected);
+  });
+
+  it.each([
+    [16384, null],
+    [16385, 'Yêu cầu GraphQL quá lớn: 16385 byte, tối đa 16384 byte.'],
+  ])('%d bytes', (bytes, message) => {
+    expect(describeGraphqlSizeProblem(bytes, 16384)).toBe(message);
   });
 });
