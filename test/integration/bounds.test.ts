@@ -79,7 +79,7 @@ describeIntegration(`bounded requests (${testDatabase})`, () => {
       return next();
     };
     app.strapi.documents.use(hold);
-  }, 120_000);
+  }, 240_000);
   // A failed test must not leave reads held for the next one.
   afterEach(() => release());
   afterAll(async () => {
