@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { readRateLimitSettings } from '../src/rate-limit/rules';
+import { readBoundsSettings } from '../src/security/request-bounds';
 import { corsConfig, securityConfig } from '../src/security/headers';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   const rateLimit = readRateLimitSettings(process.env);
+  const bounds = readBoundsSettings(process.env);
   return [
     // Before everything: the path the router sees, for every guard below (src/validation/path.ts).
     'global::canonical-path',
@@ -16,6 +18,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // headers of the first answer are replayed with it. API_CACHE=off leaves Strapi's
     // path as shipped (the benchmark's baseline).
     ...(env('API_CACHE', 'on') === 'off' ? [] : ['plugin::api-cache.cache']),
+    // Right after the cache, so hits neither count nor wait: per-client requests in flight, a
+    // deadline (503) and a byte cap on the answer, for the content API and /graphql.
+    { name: 'global::request-bounds', config: bounds },
     'strapi::logger',
     'strapi::errors',
     // Inside errors: a database that is down becomes 503 + Retry-After instead of a 500.
@@ -33,6 +38,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     { name: 'global::login-rate-limit', config: rateLimit },
     // Malformed pagination, locale codes and upload metadata: a 400 before any controller.
     'global::request-guard',
+    // Populate depth and breadth, filter conditions, GraphQL document size and the estimated rows
+    // of an answer: a 400 naming the limit before Strapi reads anything.
+    { name: 'global::query-bounds', config: bounds },
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

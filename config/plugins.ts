@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { nestedSortGuard } from '../src/graphql/nested-sort';
-import { costLimitRule } from '../src/graphql/query-cost';
+import { costLimitPlugin } from '../src/graphql/query-cost';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
 const GRAPHQL_DEFAULT_LIMIT = 25;
@@ -90,14 +90,24 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         defaultLimit: GRAPHQL_DEFAULT_LIMIT,
         maxLimit: GRAPHQL_MAX_LIMIT,
         apolloServer: {
-          // No complexity option in the plugin: this rule refuses a query costing more than the
-          // limit (fields × page sizes of the lists above them) before anything is resolved.
-          validationRules: [
-            costLimitRule(env.int('GRAPHQL_MAX_COST', 5000), { defaultListSize: GRAPHQL_DEFAULT_LIMIT, maxListSize: GRAPHQL_MAX_LIMIT }),
-          ],
+          // Apollo's own body parser (Strapi's skips /graphql): a chunked body without a length is
+          // cut here; global::query-bounds refuses a declared length over GRAPHQL_MAX_BYTES earlier.
+          bodyParserConfig: { jsonLimit: env.int('GRAPHQL_MAX_BYTES', 16 * 1024) + 1024 },
           // Added to Strapi's own Apollo plugins (the plugin concatenates arrays): a nested relation
-          // sorted through a further relation is a 400 here instead of Strapi's invalid SQL.
-          plugins: [nestedSortGuard],
+          // sorted through a further relation is a 400 here instead of Strapi's invalid SQL; no
+          // complexity option in the plugin: costLimitPlugin refuses, before anything is resolved,
+          // a query with too many aliases or costing more than the limit (fields × page sizes of
+          // the lists above them, plus GRAPHQL_FETCH_COST per resolver reading rows).
+          plugins: [
+            nestedSortGuard,
+            costLimitPlugin({
+              maxCost: env.int('GRAPHQL_MAX_COST', 5000),
+              maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),
+              fetchCost: env.int('GRAPHQL_FETCH_COST', 10),
+              defaultListSize: GRAPHQL_DEFAULT_LIMIT,
+              maxListSize: GRAPHQL_MAX_LIMIT,
+            }),
+          ],
           // Schema introspection is what the playground and codegen use; a production API keeps it
           // off unless asked for.
           introspection: env('NODE_ENV', 'development') !== 'production' || env.bool('GRAPHQL_INTROSPECTION', false),

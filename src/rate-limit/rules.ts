@@ -62,8 +62,9 @@ export function classifyRequest(method: string, rawPath: string): Bucket | null 
   if (method === 'POST' && LOGIN_PATHS.has(path)) return 'login';
   if (method === 'OPTIONS') return null;
   if (SEARCH.test(path)) return 'search';
-  // The content API, the newsroom's pages and feeds, uploads: everything under /api.
-  if (path === '/api' || path.startsWith('/api/')) return 'api';
+  // The content API, the newsroom's pages and feeds, uploads: everything under /api; and GraphQL,
+  // the same content by another door (650 queries in 49 s went through before it counted).
+  if (path === '/api' || path.startsWith('/api/') || path === '/graphql') return 'api';
   return null;
 }
 

@@ -1,5 +1,5 @@
-import { buildSchema, parse, validate, specifiedRules } from 'graphql';
-import { costLimitRule, queryCost } from '../../src/graphql/query-cost';
+import { buildSchema, parse } from 'graphql';
+import { findCostProblem, queryCost, queryMeasure } from '../../src/graphql/query-cost';
 
 // The shape of Strapi's generated schema: lists, a connection with `nodes`, pagination arguments.
 const schema = buildSchema(`
@@ -42,18 +42,71 @@ describe('queryCost', () => {
   });
 });
 
-describe('costLimitRule', () => {
-  const rules = [...specifiedRules, costLimitRule(1000, options)];
+describe('queryMeasure with variables, fetch cost and aliases', () => {
+  const fetching = { ...options, fetchCost: 10 };
+  it.each([
+    ['a variable page size costs its value', 'query($p: PaginationArg) { articles(pagination: $p) { title } }', { p: { pageSize: 7 } }, 1 + 7],
+    ['a variable inside the object costs its value', 'query($n: Int) { articles(pagination: { pageSize: $n }) { title } }', { n: 7 }, 1 + 7],
+    ['a variable past the maximum is cut to it', 'query($n: Int) { articles(pagination: { limit: $n }) { title } }', { n: 100000 }, 1 + 100],
+    ['an unset variable is the default page', 'query($n: Int) { articles(pagination: { pageSize: $n }) { title } }', {}, 1 + 25],
+  ])('%s', (_name, query, variables, expected) => {
+    expect(queryCost(schema, parse(query), options, variables)).toBe(expected);
+  });
 
-  it('lets a query under the limit through', () => {
-    expect(validate(schema, parse('{ articles(pagination: { pageSize: 20 }) { title slug } }'), rules)).toEqual([]);
+  it('costs the same for a literal page size and a variable holding it', () => {
+    const literal = queryCost(schema, parse('{ articles(pagination: { pageSize: 12 }) { blocs { name } } }'), fetching, {});
+    const variable = queryCost(schema, parse('query($s: Int) { articles(pagination: { pageSize: $s }) { blocs { name } } }'), fetching, { s: 12 });
+    expect(variable).toBe(literal);
+  });
+
+  it.each([
+    ['an object field adds the fetch cost', '{ article(documentId: "x") { title } }', 1 + 10 + 1],
+    ['a list field adds it per parent row', '{ articles(pagination: { pageSize: 3 }) { category { name } } }', 1 + 10 + 3 * (1 + 10 + 1)],
+  ])('%s', (_name, query, expected) => {
+    expect(queryMeasure(schema, parse(query), fetching).cost).toBe(expected);
+  });
+
+  const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: article(documentId: "${i}") { title }`).join(' ')} }`;
+  it.each([
+    ['plain aliases', aliased(5), 5],
+    ['aliases inside a fragment count once per spread', '{ x: article(documentId: "1") { ...F } y: article(documentId: "2") { ...F } } fragment F on Article { t1: title t2: title t3: slug }', 2 + 2 * 3],
+    ['aliases inside an inline fragment', '{ articles { ... on Article { a: title b: slug } } }', 2],
+    ['no alias', '{ articles { title } }', 0],
+  ])('counts %s', (_name, query, expected) => {
+    expect(queryMeasure(schema, parse(query), fetching).aliases).toBe(expected);
+  });
+});
+
+describe('findCostProblem', () => {
+  const limits = { ...options, fetchCost: 10, maxCost: 5000, maxAliases: 30 };
+  const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: article(documentId: "${i}") { title }`).join(' ')} }`;
+
+  it('lets a website query through', () => {
+    expect(findCostProblem(schema, parse('{ articles(pagination: { pageSize: 20 }) { title slug category { name } } }'), {}, limits)).toBeNull();
+  });
+
+  it('refuses the 2,400-alias attack by its alias count', () => {
+    const problem = findCostProblem(schema, parse(aliased(2400)), {}, limits);
+    expect(problem?.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', aliases: 2400, maxAliases: 30 });
+    expect(problem?.message).toContain('tối đa 30');
+  });
+
+  it('refuses the alias attack by its cost when aliases are allowed', () => {
+    const problem = findCostProblem(schema, parse(aliased(2400)), {}, { ...limits, maxAliases: 10_000 });
+    expect(problem?.extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', cost: 2400 * 12, maxCost: 5000 });
   });
 
   it('refuses an expensive query with its cost and the limit', () => {
-    const errors = validate(schema, parse('{ articles(pagination: { pageSize: 100 }) { blocs { members { name } } } }'), rules);
-    expect(errors).toHaveLength(1);
+    const problem = findCostProblem(schema, parse('{ articles(pagination: { pageSize: 100 }) { blocs { members { name } } } }'), {}, { ...limits, fetchCost: 0, maxCost: 1000 });
     const cost = 1 + 100 * (1 + 25 * (1 + 25 * 1));
-    expect(errors[0].message).toContain(`too expensive: its cost is ${cost}, the limit is 1000`);
-    expect(errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', cost, maxCost: 1000 });
+    expect(problem?.message).toContain(`chi phí ${cost}, tối đa 1000`);
+    expect(problem?.extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', cost, maxCost: 1000 });
+  });
+
+  it('judges a variable page size by its value', () => {
+    const query = parse('query($s: Int) { articles(pagination: { pageSize: $s }) { blocs { members { name } } } }');
+    const small = { ...limits, fetchCost: 0, maxCost: 1000 };
+    expect(findCostProblem(schema, query, { s: 1 }, small)).toBeNull();
+    expect(findCostProblem(schema, query, { s: 100 }, small)).not.toBeNull();
   });
 });

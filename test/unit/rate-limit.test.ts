@@ -42,6 +42,11 @@ describe('classifyRequest', () => {
     ['GET', '/admin/users/me', null],
     ['GET', '/uploads/a.jpg', null],
     ['GET', '/apifoo', null],
+    ['POST', '/graphql', 'api'],
+    ['GET', '/graphql', 'api'],
+    ['POST', '/GraphQL/', 'api'],
+    ['POST', '/graphqlx', null],
+    ['OPTIONS', '/graphql', null],
   ])('%s %s → %p', (method, path, bucket) => {
     expect(classifyRequest(method, path)).toBe(bucket);
   });

@@ -41,6 +41,10 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Ctx, next: () => Promise<void>) => {
     const config = strapi.config.get('plugin::api-cache') as PluginConfig;
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD' && ctx.method !== 'OPTIONS') {
+      // A request without credentials changes no content (the public role only reads; logins
+      // write no document): an anonymous GraphQL query, or junk POSTed in a loop, must not empty
+      // the cache for everyone. Document Service writes are bracketed on their own (register.ts).
+      if (ctx.headers.authorization === undefined && ctx.headers.cookie === undefined) return next();
       // Any write through HTTP (REST, the admin, uploads) invalidates once it is completely done.
       return store().during(next);
     }
