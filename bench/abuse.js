@@ -28,6 +28,7 @@ const LIFTED = {
   ANSWER_MAX_BYTES: '2000000000',
   REQUEST_TIMEOUT_MS: '600000',
   CLIENT_MAX_IN_FLIGHT: '100000',
+  HEAVY_MAX_IN_FLIGHT: '100000',
 };
 
 // ---------------------------------------------------------------- child: Strapi

@@ -3,10 +3,17 @@ import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitPlugin } from '../src/graphql/query-cost';
+import { heavyReads } from '../src/security/heavy-gate';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
 const GRAPHQL_DEFAULT_LIMIT = 25;
 const GRAPHQL_MAX_LIMIT = 100;
+
+/** Heavy GraphQL operations take turns with heavy REST reads (src/security/heavy-gate.ts). */
+const heavyGraphql = () => {
+  const { gate, settings } = heavyReads();
+  return { minCost: settings.minCost, gate };
+};
 
 /** Fields of a linked entry on a page: its name and slug, and what else the card shows. */
 const link = (extra: string[] = []) => ({ fields: ['name', 'slug', ...extra] });
@@ -106,7 +113,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
               fetchCost: env.int('GRAPHQL_FETCH_COST', 10),
               defaultListSize: GRAPHQL_DEFAULT_LIMIT,
               maxListSize: GRAPHQL_MAX_LIMIT,
-            }),
+            }, heavyGraphql()),
           ],
           // Schema introspection is what the playground and codegen use; a production API keeps it
           // off unless asked for.

@@ -14,6 +14,7 @@ import {
   type ValueNode,
   valueFromASTUntyped,
 } from 'graphql';
+import { HEAVY_QUEUE_FULL_MESSAGE, type HeavyGate } from '../security/heavy-gate';
 
 export interface CostOptions {
   /** Items a list field is assumed to return when the query sets no page size (Strapi's defaultLimit). */
@@ -156,13 +157,24 @@ export function findCostProblem(schema: GraphQLSchema, document: DocumentNode, v
  * document over the alias or cost limit. A plugin, not a validation rule: only here are the
  * variables' values known, so `pageSize: $size` costs what `$size` is.
  */
-export function costLimitPlugin(limits: CostLimits) {
+export function costLimitPlugin(limits: CostLimits, heavy?: { minCost: number; gate: Pick<HeavyGate, 'acquire'> }) {
   return {
     async requestDidStart() {
+      let release: (() => void) | null = null;
       return {
         async didResolveOperation(context: { schema: GraphQLSchema; document: DocumentNode; request: { variables?: Variables } }) {
-          const problem = findCostProblem(context.schema, context.document, context.request.variables ?? {}, limits);
+          const variables = context.request.variables ?? {};
+          const problem = findCostProblem(context.schema, context.document, variables, limits);
           if (problem) throw problem;
+          // Allowed but heavy: resolved in its turn, like heavy REST reads (src/security/heavy-gate.ts).
+          if (!heavy || queryMeasure(context.schema, context.document, limits, variables).cost < heavy.minCost) return;
+          release = await heavy.gate.acquire();
+          if (!release) {
+            throw new GraphQLError(HEAVY_QUEUE_FULL_MESSAGE, { extensions: { code: 'HEAVY_QUEUE_FULL', http: { status: 429 } } });
+          }
+        },
+        async willSendResponse() {
+          release?.();
         },
       };
     },

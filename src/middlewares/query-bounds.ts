@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { errors } from '@strapi/utils';
 import type { GetModel } from '../security/published-query';
 import { countedFanOut } from '../security/fan-out';
+import { HEAVY_QUEUE_FULL_MESSAGE, heavyReads } from '../security/heavy-gate';
 import {
   describeGraphqlSizeProblem,
   describePopulateProblem,
@@ -30,6 +31,8 @@ const FAN_OUT_FALLBACK = 50;
  * is parsed. Placed after strapi::body and the request guard.
  */
 export default (config: BoundsSettings, { strapi }: { strapi: Core.Strapi }) => {
+  // The same gate as config/plugins.ts gave the GraphQL plugin (same settings, same process).
+  const heavy = heavyReads();
   const getModel: GetModel = (uid) => strapi.getModel(uid as UID.Schema) as ReturnType<GetModel>;
   const fanOut = countedFanOut(strapi, FAN_OUT_TTL_MS, FAN_OUT_FALLBACK);
   let routes: Map<string, string> | undefined;
@@ -73,6 +76,8 @@ export default (config: BoundsSettings, { strapi }: { strapi: Core.Strapi }) => 
     const records = estimateRecords(tree, uid, getModel, lookup, rows);
     const tooBig = describeRecordsProblem(records, config.maxRecords);
     if (tooBig) throw new errors.ValidationError(tooBig, { estimatedRecords: records, maxRecords: config.maxRecords });
-    return next();
+    // Allowed but heavy: it waits for its turn (src/security/heavy-gate.ts).
+    if (records < heavy.settings.minRecords) return next();
+    if (!(await heavy.gate.run(next))) throw new errors.RateLimitError(HEAVY_QUEUE_FULL_MESSAGE);
   };
 };

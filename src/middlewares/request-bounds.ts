@@ -41,8 +41,8 @@ function serialized(ctx: Context): number | undefined {
  * hits neither count nor wait):
  * - at most `maxInFlight` requests of one client (ctx.ip) in flight; more get a 429: one client
  *   looping expensive reads holds at most that many of the server's slots;
- * - a deadline: past `timeoutMs` the client gets a 503 and its slot back (the database finishes the
- *   query it started; the answer is dropped);
+ * - a deadline: past `timeoutMs` the client gets a 503 (the database finishes the query it
+ *   started and the answer is dropped; the client's slot stays taken until then);
  * - a byte cap on the serialized answer, the last line behind the estimate of query-bounds.
  * Runs before strapi::errors, so it writes its answers itself, in Strapi's error shape.
  */
@@ -66,6 +66,14 @@ export default (config: BoundsSettings, { strapi }: { strapi: Core.Strapi }) => 
     let timer: NodeJS.Timeout | undefined;
     let outcome: 'done' | 'timeout';
     const work = next();
+    // The slot is the client's until the work really ends, also past the deadline: the database
+    // goes on with a query it started, so a client answered 503 cannot start more work meanwhile.
+    const release = () => {
+      const left = (inFlight.get(client) ?? 1) - 1;
+      if (left > 0) inFlight.set(client, left);
+      else inFlight.delete(client);
+    };
+    work.then(release, release);
     try {
       outcome = await Promise.race([
         work.then(() => 'done' as const),
@@ -75,9 +83,6 @@ export default (config: BoundsSettings, { strapi }: { strapi: Core.Strapi }) => 
       ]);
     } finally {
       clearTimeout(timer);
-      const left = (inFlight.get(client) ?? 1) - 1;
-      if (left > 0) inFlight.set(client, left);
-      else inFlight.delete(client);
     }
     if (outcome === 'timeout') {
       // The work goes on until the database answers; its result (or error) is dropped.

@@ -369,7 +369,8 @@ export interface BoundsSettings {
   graphqlMaxBytes: number;
 }
 
-const positive = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
+/** A positive integer setting from the environment, or its default; anything else stops the app. */
+export const positive = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);

@@ -15,6 +15,8 @@ const RATE_LIMIT = 12;
 const MAX_DEPTH = 3;
 const MAX_RECORDS = 2000;
 const TIMEOUT_MS = 4000;
+/** Low here so a small sample makes a heavy read: an article list with its category, 25 a page. */
+const HEAVY_MIN_RECORDS = 20;
 
 interface Hop {
   uid: string;
@@ -66,6 +68,7 @@ describeIntegration(`bounded requests (${testDatabase})`, () => {
       FILTER_MAX_CONDITIONS: '10',
       REQUEST_TIMEOUT_MS: String(TIMEOUT_MS),
       CLIENT_MAX_IN_FLIGHT: '4',
+      HEAVY_MIN_RECORDS: String(HEAVY_MIN_RECORDS),
     });
     await app.strapi.plugin('image-pipeline').service('queue').idle();
     const hold: Modules.Documents.Middleware.Middleware = async (_context, next) => {
@@ -313,17 +316,35 @@ describeIntegration(`bounded requests (${testDatabase})`, () => {
       expect((await client(ip).get('/api/articles?pagination[page]=10')).status).toBe(200);
     });
 
-    it('answers 503 with a Vietnamese message past the deadline and gives the client its slots back', async () => {
+    it('answers 503 with a Vietnamese message past the deadline; the slots come back when the work really ends', async () => {
       closeGate();
       const ip = '192.0.2.20';
       const late = await Promise.all(Array.from({ length: 4 }, (_, i) => client(ip).get(`/api/articles?pagination[pageSize]=${i + 2}`).set('X-Test-Hold', '1')));
       expect(late.map((r) => r.status)).toEqual([503, 503, 503, 503]);
       expect(late[0].headers['retry-after']).toBe('5');
       expect(late[0].body.error.message).toContain(`quá ${TIMEOUT_MS / 1000} giây`);
-      // The held work is still waiting; the client's slots are free.
+      // The held work is still running: the client may not start more meanwhile.
       expect(held).toBe(4);
-      expect((await client(ip).get('/api/articles?pagination[page]=7')).status).toBe(200);
+      expect((await client(ip).get('/api/articles?pagination[page]=7')).status).toBe(429);
       release();
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await client(ip).get('/api/articles?pagination[page]=7')).status).toBe(200);
+    }, 30_000);
+
+    it('runs heavy reads one at a time, server-wide, while cheap reads pass', async () => {
+      closeGate();
+      const heavy = (n: number) => `/api/articles?populate[category][fields][0]=name&pagination[pageSize]=25&filters[id][$ne]=${700000 + n}`;
+      const first = client().get(heavy(1)).set('X-Test-Hold', '1').then((r) => r);
+      await whenHeld(1);
+      // Another client's heavy read waits for the turn, so it never reaches the (held) read.
+      const second = client().get(heavy(2)).set('X-Test-Hold', '1').then((r) => r);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(held).toBe(1);
+      // A cheap read of a third client is not held up.
+      expect((await client().get('/api/articles?pagination[pageSize]=2&filters[id][$ne]=700003')).status).toBe(200);
+      release();
+      expect((await first).status).toBe(200);
+      expect((await second).status).toBe(200);
     }, 30_000);
   });
 });
