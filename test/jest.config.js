@@ -10,6 +10,8 @@ module.exports = {
   rootDir,
   globalSetup: '<rootDir>/test/setup/global-setup.js',
   globalTeardown: '<rootDir>/test/setup/global-teardown.js',
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
+  reporters: ['default', '<rootDir>/test/setup/project-times-reporter.js'],
   // Hooks start and stop whole Strapi apps; on a busy 2-core machine stopping one (draining the
   // image queue) can take longer than jest's default 5 s.
   testTimeout: 60_000,
