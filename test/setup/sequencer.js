@@ -6,10 +6,19 @@
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
+// Seconds in one `npm test` on 2026-12-02 (load average ~9: another team's runs shared the cores),
+// so only their order matters. The browser file adds ~90 s when the admin must be built.
 const MEASURED = {
-  'browser test/browser/editor.test.ts': 120,
-  'postgres test/integration/draft-oracle.test.ts': 60,
-  'sqlite test/integration/draft-oracle.test.ts': 50,
+  'postgres test/integration/draft-oracle.test.ts': 554,
+  'sqlite test/integration/draft-oracle.test.ts': 480,
+  'sqlite test/process/backup-restore.test.ts': 270,
+  'sqlite test/process/boot.test.ts': 139,
+  'sqlite test/integration/permission-matrix.test.ts': 120,
+  'browser test/browser/editor.test.ts': 114,
+  'sqlite test/integration/publishing-rights.test.ts': 98,
+  'sqlite test/integration/api-cache.test.ts': 83,
+  'sqlite test/integration/image-pipeline.test.ts': 78,
+  'sqlite test/process/api-cache-instances.test.ts': 74,
 };
 // A file not in the table: an integration file boots an app (~5 s), a unit file is quick.
 const guess = (project) => (project === 'unit' ? 0.5 : 5);
