@@ -9,6 +9,9 @@ const shared = { rootDir, transform, testEnvironment: 'node', moduleFileExtensio
 module.exports = {
   rootDir,
   globalSetup: '<rootDir>/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
+  reporters: ['default', '<rootDir>/test/setup/project-times-reporter.js'],
   // Hooks start and stop whole Strapi apps; on a busy 2-core machine stopping one (draining the
   // image queue) can take longer than jest's default 5 s.
   testTimeout: 60_000,
@@ -23,6 +26,7 @@ module.exports = {
       displayName: 'sqlite',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/process/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/setup/use-sqlite.js'],
+      globalSetup: '<rootDir>/test/setup/template-sqlite.js',
     },
     {
       ...shared,
@@ -31,6 +35,7 @@ module.exports = {
       // Headers, rate limits, outbound requests and the OpenAPI document do not depend on the database: SQLite only.
       testPathIgnorePatterns: ['/test/integration/(api-guard|openapi|outbound)\\.test\\.ts$'],
       setupFiles: ['<rootDir>/test/setup/use-postgres.js'],
+      globalSetup: '<rootDir>/test/setup/template-postgres.js',
     },
     {
       ...shared,

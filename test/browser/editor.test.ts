@@ -15,6 +15,9 @@ const ALT = 'Đại diện các đơn vị ký giao ước thi đua';
 // English that must not be left on the pages an editor goes through.
 const ENGLISH = ['Content Manager', 'Save', 'Publish', 'Create new entry', 'Media Library', 'Open preview', 'characters'];
 
+/** Whether a URL is the admin's request for the entries of a collection type (its list view). */
+const isListRequest = (url: string, uid: string) => new URL(url).pathname === `/content-manager/collection-types/${uid}`;
+
 /** Waits until `check` holds, for at most `ms` (the caller then asserts, so a timeout fails clearly). */
 async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
@@ -95,7 +98,8 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
   });
 
   it('registers the first administrator in Vietnamese', async () => {
-    await page.goto(`${base}/admin/auth/register-admin`);
+    // The first page loads and boots the whole admin bundle: its end is when the network is idle.
+    await page.goto(`${base}/admin/auth/register-admin`, { waitUntil: 'networkidle', timeout: 0 });
     await page.locator('input[name="firstname"]').waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('strapi-admin-language'))).toBe('vi');
     expect(await page.locator('body').innerText()).toContain('Chào mừng');
@@ -112,12 +116,17 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
   });
 
   it('writes an article: Vietnamese title typed, slug filled in, cover with alternative text, published', async () => {
+    // The list is drawn from its own request, which the admin sends only once its bundle has
+    // loaded and booted: under load (average ~3) that took over 20 s, so the test waits for that
+    // request's answer (however long the page takes), then for the column drawn from it.
+    const listed = page.waitForResponse((r) => isListRequest(r.url(), 'api::article.article') && r.request().method() === 'GET', { timeout: 0 });
     await page.goto(`${base}/admin/content-manager/collection-types/api::article.article`);
+    expect((await listed).status()).toBe(200);
     await page.getByText('Tiêu đề').first().waitFor();
     await expectNoEnglish();
     await shot('article-list');
 
-    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=vi`);
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=vi`, { waitUntil: 'networkidle', timeout: 0 });
     const title = page.locator('input[name="title"]');
     await title.waitFor();
     await title.click();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 // Shared with the benchmarks, which are plain JavaScript.
-import { createTestEnv as createEnv, type TestEnv } from './test-env';
+import { createTestEnv as createEnv, runTemplate, type TestEnv } from './test-env';
 
 export const appDir = path.resolve(__dirname, '..', '..');
 const distDir = path.join(appDir, 'dist');
@@ -19,8 +19,14 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
-/** Secrets and database settings for a throwaway app; no .env is read or written. */
+/** Secrets and database settings for a throwaway app on an empty database; no .env is read or written. */
 export const createTestEnv = (): Promise<TestEnv> => createEnv(testDatabase);
+
+/**
+ * The same on a copy of this run's seeded template (global-setup), or on an empty database that
+ * the app seeds at boot when there is none (a file run outside jest's global setup).
+ */
+export const createSeededEnv = (): Promise<TestEnv> => createEnv(testDatabase, undefined, undefined, { template: runTemplate(testDatabase) });
 
 /**
  * Strapi finishes some work after a document action returns (event listeners); closing the
@@ -35,11 +41,11 @@ async function settle(strapi: Core.Strapi): Promise<void> {
 }
 
 /**
- * Boots the real app in this process on a fresh database, with the HTTP server mounted.
- * `overrides` replace settings of the test env (e.g. low rate limits).
+ * Boots the real app in this process on a fresh copy of the seeded sample, with the HTTP server
+ * mounted. `overrides` replace settings of the test env (e.g. low rate limits).
  */
 export async function startApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const { env: base, drop } = await createTestEnv();
+  const { env: base, drop } = await createSeededEnv();
   const env = { ...base, ...overrides };
   Object.assign(process.env, env);
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();

@@ -1,11 +1,15 @@
 // Throwaway app environments for tests and benchmarks: random secrets, no .env, and a fresh
-// database (a temp SQLite file, or a new PostgreSQL database) that `drop()` removes again.
+// database (a temp SQLite file, or a new PostgreSQL database) that `drop()` removes again. A fresh
+// database can start as a copy of a seeded template (test/setup/global-setup.js builds one per run):
+// seeding the sample with its covers took ~12 s of every test file's boot.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 
+// SQLite files in memory-backed storage when the machine has it: the suite writes thousands of rows.
+const dbDir = () => (fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
 const random = () => crypto.randomBytes(24).toString('base64');
 const adminUrl = () => process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -22,12 +26,15 @@ async function withClient(url, fn) {
 /**
  * @param {'sqlite' | 'postgres'} database
  * @param {string} [server] PostgreSQL URL to create the database on (default TEST_POSTGRES_URL)
+ * @param {{ template?: Template }} [options] start from a copy of this seeded database and uploads
  */
-async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl()) {
+async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl(), options = {}) {
+  const { template } = options;
   const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   // Uploads of this run go to a folder of its own, removed by drop().
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-public-`));
-  fs.mkdirSync(path.join(publicDir, 'uploads'));
+  if (template) fs.cpSync(template.uploads, path.join(publicDir, 'uploads'), { recursive: true });
+  else fs.mkdirSync(path.join(publicDir, 'uploads'));
   const removePublic = () => fs.rmSync(publicDir, { recursive: true, force: true });
   const env = {
     NODE_ENV: 'test',
@@ -51,11 +58,15 @@ async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl()
     RATE_LIMIT_API: '1000000/min',
     RATE_LIMIT_SEARCH: '1000000/min',
     RATE_LIMIT_LOGIN: '1000/min',
+    // WebP and AVIF of every size were most of the encoding time (AVIF alone ~1 s a picture on this
+    // machine); only the suites about images ask for them (IMAGE_FORMATS in config/plugins.ts).
+    IMAGE_FORMATS: 'none',
     PUBLIC_DIR: publicDir,
   };
 
   if (database === 'sqlite') {
-    const file = path.join(os.tmpdir(), `${prefix}-${id}.db`);
+    const file = path.join(dbDir(), `${prefix}-${id}.db`);
+    if (template) fs.copyFileSync(template.database, file);
     env.DATABASE_FILENAME = file;
     return {
       env,
@@ -67,9 +78,11 @@ async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl()
   }
 
   const name = `${prefix}_${id}`;
-  await withClient(server, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await withClient(server, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template.database}"` : ''}`));
   const url = new URL(server);
   url.pathname = `/${name}`;
+  // A throwaway database needs no wait for the WAL flush at each commit (the suite commits ~10^4 times).
+  url.searchParams.set('options', '-c synchronous_commit=off');
   env.DATABASE_URL = url.toString();
   env.DATABASE_POOL_MIN = '0';
   return {
@@ -93,4 +106,15 @@ async function postgresReachable() {
   }
 }
 
-module.exports = { createTestEnv, postgresReachable, adminUrl };
+/**
+ * @typedef {{ database: string, uploads: string }} Template a seeded database (SQLite file path or
+ * PostgreSQL database name) and the uploads folder its file rows point into
+ */
+
+/** The template global-setup built for this run, if any (passed to the workers through the env). */
+function runTemplate(database) {
+  const raw = process.env[`TEST_TEMPLATE_${database.toUpperCase()}`];
+  return raw ? JSON.parse(raw) : undefined;
+}
+
+module.exports = { createTestEnv, postgresReachable, adminUrl, runTemplate, dbDir };

@@ -51,7 +51,8 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
   const counts = async () => ({ rows: await app.strapi.db.query('plugin::upload.file').count(), files: fs.readdirSync(uploads()).length });
 
   beforeAll(async () => {
-    app = await startApp();
+    // The one suite about images makes WebP and AVIF as production does (the others turn them off).
+    app = await startApp({ IMAGE_FORMATS: 'webp,avif' });
     token = (await app.strapi.service('admin::api-token').create({ name: 'media', type: 'full-access', lifespan: null, description: '' })).accessKey;
   }, 120_000);
   afterAll(() => app?.stop());

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { appDir } from '../helpers/strapi';
-import { createTestEnv, type TestEnv } from '../helpers/test-env';
+import { createTestEnv, runTemplate, type TestEnv } from '../helpers/test-env';
 
 const run = promisify(execFile);
 const distDir = path.join(appDir, 'dist');
@@ -55,7 +55,8 @@ describe('npm run backup, then npm run restore into an empty database', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-backup-'));
 
   beforeAll(async () => {
-    source = await createTestEnv('sqlite', 'tdkt_backup_src');
+    // The seeded sample of this run (global setup), covers and all their sizes included.
+    source = await createTestEnv('sqlite', 'tdkt_backup_src', undefined, { template: runTemplate('sqlite') });
     target = await createTestEnv('sqlite', 'tdkt_backup_dst');
   });
   afterAll(async () => {
