@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { routeAdminUidThroughPlugin } from './admin-uid';
+import { migrate } from './migrations';
 import { cleanFileName, cleanName } from './utils/normalize-text';
 import type { SearchIndex } from './services/search-index';
 import type { SlugRegistry } from './services/slug-registry';
@@ -23,12 +24,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = plugin.service('slugRegistry') as SlugRegistry;
   const search = plugin.service('searchIndex') as SearchIndex;
 
-  await registry.ensureTable();
+  const { indexed } = await migrate(strapi);
+  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
   await (plugin.service('slugs') as Slugs).adoptExisting();
   routeAdminUidThroughPlugin(strapi);
-
-  const indexed = await search.prepare();
-  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
   // Media library texts are written with plain queries, not the Document Service: NFC them here.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],
