@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { routeAdminUidThroughPlugin } from './admin-uid';
+import { migrate } from './migrations';
 import { cleanFileName, cleanName } from './utils/normalize-text';
 import { getService } from './utils/get-service';
 
@@ -20,12 +21,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = getService(strapi, 'slugRegistry');
   const search = getService(strapi, 'searchIndex');
 
-  await registry.ensureTable();
+  const { indexed } = await migrate(strapi);
+  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
   await getService(strapi, 'slugs').adoptExisting();
   routeAdminUidThroughPlugin(strapi);
-
-  const indexed = await search.prepare();
-  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
   // Media library texts are written with plain queries, not the Document Service: NFC them here.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],
