@@ -6,7 +6,8 @@
 //  2. The worst requests still allowed with the defaults: REST populate at the depth limit with the
 //     largest page the row estimate accepts, and a GraphQL query at the cost limit.
 //  3. Quiet p50/p95 of a cached read and of an uncached read (a new cache key each time), then the
-//     same while 4 clients (each its own IP, BENCH_ABUSE_LOOPS parallel loops each) send those worst requests.
+//     same while 4 clients (each its own IP, BENCH_ABUSE_LOOPS parallel loops each, in a process of
+//     their own) send those worst requests.
 // The API rate limit is the default (600/min per client), as in production: an abuser that ignores
 // Retry-After then gets cheap 429s. BENCH_RATE_LIMIT_API=1000000/min lifts it (measured: with 32
 // loops hammering 429s and no rate limit, the 2-core machine's reads slowed past 1 s).
@@ -17,6 +18,7 @@ const { appDir, bootStrapi, forkServer, memoryOf, serveUntilStopped, stopServer 
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 100);
 const LOOPS = Number(process.env.BENCH_ABUSE_LOOPS || 4);
 const ABUSERS = 4;
+const WAIT_ON_429 = process.env.BENCH_ABUSERS_WAIT === '1';
 const ATTACK =
   '/api/articles?pagination[pageSize]=100&populate[blocs][populate][members][populate][articles][populate][blocs][populate][members][populate][articles][populate]=*';
 /** Bounds lifted: the server as main had it for this request. */
@@ -40,6 +42,8 @@ async function serveStrapi(mode) {
     SCHEDULED_PUBLISHING: 'false',
     IS_PROXIED: 'true',
     RATE_LIMIT_API: process.env.BENCH_RATE_LIMIT_API || '600/min',
+    // The production default (the test env the bench boots with turns the pause off).
+    HEAVY_SHARE_PERCENT: process.env.BENCH_HEAVY_SHARE_PERCENT || '5',
     ...(mode === 'lifted' ? LIFTED : {}),
   });
   await app.strapi.plugin('image-pipeline').service('queue').idle();
@@ -75,7 +79,7 @@ async function sendOnce(port, { path, graphql }, ip, started) {
   });
   const body = Buffer.from(await res.arrayBuffer());
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { status: res.status, bytes: body.length, ms, body, cache: res.headers.get('x-cache') };
+  return { status: res.status, bytes: body.length, ms, body, cache: res.headers.get('x-cache'), retryAfter: Number(res.headers.get('retry-after') ?? 0) };
 }
 
 /** Sequential reads from one quiet client: p50/p95/max in ms and the statuses seen. */
@@ -118,10 +122,40 @@ const GRAPHQL_AT_LIMIT = (n) => ({
   },
 });
 
+/** Child: ABUSERS clients × LOOPS loops alternating the two worst allowed requests, until told to stop. */
+async function runAbusers({ port, worstRestPath, graphqlPage }) {
+  let stop = false;
+  const abuseStatuses = {};
+  let abuseBytes = 0;
+  let n = 0;
+  const loop = async (ip, k) => {
+    while (!stop) {
+      n += 1;
+      // Each with a new cache key. A refused client is told to retry after a second; an attacker does not wait.
+      const request = (n + k) % 2 ? { path: `${worstRestPath}&filters[id][$ne]=${n}` } : GRAPHQL_AT_LIMIT(graphqlPage);
+      const r = await send(port, request, ip).catch(() => ({ status: 'error', bytes: 0 }));
+      abuseStatuses[r.status] = (abuseStatuses[r.status] ?? 0) + 1;
+      abuseBytes += r.bytes;
+      // BENCH_ABUSERS_WAIT=1: abusers that honour Retry-After (only allowed requests then load the
+      // server); by default they flood, and the refusals themselves cost the server.
+      if (WAIT_ON_429 && r.status === 429) await new Promise((done) => setTimeout(done, Math.max(1, r.retryAfter) * 1000));
+    }
+  };
+  const loops = [];
+  for (let a = 0; a < ABUSERS; a++) for (let k = 0; k < LOOPS; k++) loops.push(loop(`10.9.0.${a + 1}`, k));
+  process.send('started');
+  await new Promise((r) => process.once('message', r));
+  stop = true;
+  await Promise.all(loops);
+  process.send({ abuseStatuses, abuseBytes });
+  process.disconnect();
+}
+
 async function main() {
   if (process.argv[2] === 'strapi') return serveStrapi(process.argv[3]);
+  if (process.argv[2] === 'abusers') return runAbusers(JSON.parse(process.argv[3]));
   await require('@strapi/strapi').compileStrapi({ appDir, ignoreDiagnostics: true });
-  const report = { samples: SAMPLES, abusers: ABUSERS, loopsPerAbuser: LOOPS };
+  const report = { samples: SAMPLES, abusers: ABUSERS, loopsPerAbuser: LOOPS, abusersWaitOn429: WAIT_ON_429 };
 
   // 1. The original attack, bounds lifted (main), then with the defaults.
   // BENCH_SKIP_BEFORE=1 skips this server (a 12 s request and a boot).
@@ -163,27 +197,17 @@ async function main() {
   await send(port, cached());
   const quiet = { cached: await measure(port, cached, '10.1.0.1'), uncached: await measure(port, uncached, '10.1.0.2') };
 
-  let stop = false;
-  const abuseStatuses = {};
-  let abuseBytes = 0;
-  let n = 0;
-  const worstRestRequest = (i) => ({ path: `${restAtLimit(REST_CANDIDATES[worstRest.name])(worstRest.pageSize).path}&filters[id][$ne]=${i}` });
-  const loop = async (ip, k) => {
-    while (!stop) {
-      n += 1;
-      // Alternate the two worst requests, each with a new cache key.
-      const r = await send(port, (n + k) % 2 ? worstRestRequest(n) : GRAPHQL_AT_LIMIT(graphqlPage), ip).catch(() => ({ status: 'error', bytes: 0 }));
-      abuseStatuses[r.status] = (abuseStatuses[r.status] ?? 0) + 1;
-      abuseBytes += r.bytes;
-      // A refused client is told to retry after a second; an attacker does not wait.
-    }
-  };
-  const loops = [];
-  for (let a = 0; a < ABUSERS; a++) for (let k = 0; k < LOOPS; k++) loops.push(loop(`10.9.0.${a + 1}`, k));
+  // The abusers run in a process of their own: in this one, 16 loops reading 690 KB answers would
+  // delay the measuring client's own event loop and count as the server's latency.
+  const worstRestPath = restAtLimit(REST_CANDIDATES[worstRest.name])(worstRest.pageSize).path;
+  const abusers = require('node:child_process').fork(__filename, ['abusers', JSON.stringify({ port, worstRestPath, graphqlPage })], { stdio: 'inherit' });
+  await new Promise((r) => abusers.once('message', r)); // started
   await new Promise((r) => setTimeout(r, 2000));
   const abused = { cached: await measure(port, cached, '10.1.0.3'), uncached: await measure(port, uncached, '10.1.0.4') };
-  stop = true;
-  await Promise.all(loops);
+  const { abuseStatuses, abuseBytes } = await new Promise((resolve) => {
+    abusers.once('message', resolve);
+    abusers.send('stop');
+  });
   report.quiet = quiet;
   report.underAbuse = abused;
   report.abuseRequests = { statuses: abuseStatuses, megabytes: Math.round(abuseBytes / 1048576) };

@@ -58,6 +58,9 @@ async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl()
     RATE_LIMIT_API: '1000000/min',
     RATE_LIMIT_SEARCH: '1000000/min',
     RATE_LIMIT_LOGIN: '1000/min',
+    // Heavy reads take turns but are not paced here (a test sends them back to back on purpose);
+    // the pause is tested in test/unit/heavy-gate.test.ts and measured by npm run bench:abuse.
+    HEAVY_SHARE_PERCENT: '100',
     // WebP and AVIF of every size were most of the encoding time (AVIF alone ~1 s a picture on this
     // machine); only the suites about images ask for them (IMAGE_FORMATS in config/plugins.ts).
     IMAGE_FORMATS: 'none',

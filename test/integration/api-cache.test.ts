@@ -78,6 +78,24 @@ describeIntegration.each(['memory', 'redis'])(`public API cache (${testDatabase}
       expect(withCookie.headers['x-cache']).toBeUndefined();
     });
 
+    it('is not emptied by requests without credentials: refused writes, junk POSTs, GraphQL queries', async () => {
+      const path = '/api/categories?sort=slug:asc&pagination[pageSize]=3';
+      await api().get(path).expect(200);
+      expect((await api().get(path).expect(200)).headers['x-cache']).toBe('HIT');
+      const anonymous: [string, string, object][] = [
+        ['POST', '/api/articles', { data: { title: 'Bài không được phép' } }],
+        ['PUT', '/api/categories/khong-co', { data: { name: 'x' } }],
+        ['DELETE', '/api/categories/khong-co', {}],
+        ['POST', '/api/khong-co-route', { a: 1 }],
+        ['POST', '/graphql', { query: '{ categories { name } }' }],
+      ];
+      for (const [method, target, body] of anonymous) {
+        const res = await api()[method.toLowerCase() as 'post' | 'put' | 'delete'](target).send(body);
+        expect(res.status).toBeLessThan(500);
+        expect((await api().get(path).expect(200)).headers['x-cache']).toBe('HIT');
+      }
+    });
+
     it('does not keep errors, nor account and upload routes', async () => {
       for (let i = 0; i < 2; i += 1) {
         const res = await api().get('/api/articles/by-slug/khong-co-bai-nay').expect(404);

@@ -65,9 +65,46 @@ describe('HeavyGate', () => {
   });
 });
 
+describe('HeavyGate share', () => {
+  // Fake timers (Date.now included): the pause is arithmetic on the clock, checked exactly.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it.each([
+    [0.5, 1],
+    [0.25, 3],
+    [0.1, 9],
+  ])('with share %f, the next heavy read starts %i × the last one’s time after it ends', async (share, factor) => {
+    const gate = new HeavyGate(1, 5, share);
+    const starts: number[] = [];
+    const work = () => {
+      starts.push(Date.now());
+      return new Promise<void>((r) => setTimeout(r, 40));
+    };
+    const both = Promise.all([gate.run(work), gate.run(work)]);
+    await jest.advanceTimersByTimeAsync(40 * (2 + factor) + 10);
+    await both;
+    expect(starts[1] - starts[0]).toBe(40 + 40 * factor);
+  });
+
+  it('keeps a newcomer out during the pause too', async () => {
+    const gate = new HeavyGate(1, 5, 0.5);
+    const first = gate.run(() => new Promise((r) => setTimeout(r, 50)));
+    await jest.advanceTimersByTimeAsync(50);
+    await first;
+    const asked = Date.now();
+    let started = -1;
+    const second = gate.run(async () => void (started = Date.now()));
+    await jest.advanceTimersByTimeAsync(100);
+    await second;
+    expect(started - asked).toBe(50);
+  });
+});
+
 describe('readHeavySettings', () => {
   it('has defaults and refuses what would turn the gate off', () => {
-    expect(readHeavySettings({})).toEqual({ minRecords: 300, minCost: 1000, concurrency: 1, maxWaiting: 32 });
+    expect(readHeavySettings({})).toEqual({ minRecords: 1500, minCost: 1000, concurrency: 1, maxWaiting: 8, share: 0.05 });
+    expect(readHeavySettings({ HEAVY_SHARE_PERCENT: '250' }).share).toBe(1);
     expect(readHeavySettings({ HEAVY_MAX_IN_FLIGHT: '2' }).concurrency).toBe(2);
     for (const bad of ['0', '-1', '1.5', 'nhiều']) expect(() => readHeavySettings({ HEAVY_MAX_IN_FLIGHT: bad })).toThrow(/HEAVY_MAX_IN_FLIGHT/);
   });
