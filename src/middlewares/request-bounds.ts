@@ -5,6 +5,8 @@ import { isContentApiPath, routeKey } from '../validation/path';
 
 /** Seconds a client is told to wait after a 429 for too many requests in flight: one is usually done by then. */
 const IN_FLIGHT_RETRY_SECONDS = 1;
+/** A slot held past its deadline is given back after this many deadlines at most. */
+const RELEASE_AFTER_DEADLINES = 3;
 /** Seconds to wait after a 503 for a request past its deadline. */
 const TIMEOUT_RETRY_SECONDS = 5;
 
@@ -68,11 +70,19 @@ export default (config: BoundsSettings, { strapi }: { strapi: Core.Strapi }) => 
     const work = next();
     // The slot is the client's until the work really ends, also past the deadline: the database
     // goes on with a query it started, so a client answered 503 cannot start more work meanwhile.
+    // Given back at the latest RELEASE_AFTER_DEADLINES deadlines in, so work that never ends (a
+    // stuck connection) cannot lock its client out for good.
+    let released = false;
     const release = () => {
+      if (released) return;
+      released = true;
+      clearTimeout(watchdog);
       const left = (inFlight.get(client) ?? 1) - 1;
       if (left > 0) inFlight.set(client, left);
       else inFlight.delete(client);
     };
+    const watchdog = setTimeout(release, config.timeoutMs * RELEASE_AFTER_DEADLINES);
+    watchdog.unref();
     work.then(release, release);
     try {
       outcome = await Promise.race([

@@ -42,10 +42,11 @@ async function settle(strapi: Core.Strapi): Promise<void> {
 
 /**
  * Boots the real app in this process on a fresh copy of the seeded sample, with the HTTP server
- * mounted. `overrides` replace settings of the test env (e.g. low rate limits).
+ * mounted. `overrides` replace settings of the test env (e.g. low rate limits); with
+ * SEED_SAMPLE_DATA=false the database starts empty instead.
  */
 export async function startApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const { env: base, drop } = await createSeededEnv();
+  const { env: base, drop } = overrides.SEED_SAMPLE_DATA === 'false' ? await createTestEnv() : await createSeededEnv();
   const env = { ...base, ...overrides };
   Object.assign(process.env, env);
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
