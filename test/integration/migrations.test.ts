@@ -98,9 +98,14 @@ describeIntegration(`migrations (${testDatabase})`, () => {
     const claims = await db()(CLAIMS).select(Object.keys(claim));
     expect(claims.map((r: Record<string, unknown>) => ({ ...r, due_at_ms: Number(r.due_at_ms), acted_at_ms: Number(r.acted_at_ms) }))).toEqual([claim]);
     expect(await searchRows()).toEqual(searchBefore);
-    // The adopted tables still hold their unique keys.
-    await expect(db()(SLUGS).insert(slugRows[0])).rejects.toThrow();
-    await expect(db()(OWNERS).insert(owner)).rejects.toThrow();
+    // The adopted tables still hold their unique keys: the same row twice is refused the second
+    // time (whatever else the running app did to the rows meanwhile).
+    const twice = async (insert: () => PromiseLike<unknown>) => {
+      await Promise.resolve(insert()).catch(() => undefined);
+      await expect(Promise.resolve(insert())).rejects.toThrow();
+    };
+    await twice(() => db()(SLUGS).insert(slugRows[0]));
+    await twice(() => db()(OWNERS).insert(owner));
     expect(await indexNames()).toEqual(expect.arrayContaining(READ_INDEXES.map((i) => i.name)));
   });
 
