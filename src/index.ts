@@ -4,11 +4,11 @@ import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerDatelineDefault } from './bootstrap/dateline';
 import { protectDocumentation, registerDocumentationOverrides } from './bootstrap/documentation';
+import { ensureReadIndexes } from './bootstrap/indexes';
 import { registerInputGuard } from './bootstrap/input-guard';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
-import { migrate } from './migrations';
 import { closeLimiter } from './rate-limit/limiter';
 import { closeOutboundGuard, installOutboundGuard } from './security/outbound/guard';
 import { loadSampleData } from './seed/load';
@@ -29,7 +29,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await migrate(strapi);
+    await ensureReadIndexes(strapi);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await protectDocumentation(strapi);

@@ -1,5 +1,4 @@
 import type { Core, UID } from '@strapi/strapi';
-import type { Knex } from 'knex';
 
 interface ReadIndex {
   uid: UID.ContentType;
@@ -29,12 +28,9 @@ export const READ_INDEXES: ReadIndex[] = [
   { uid: 'api::movement.movement', name: 'movements_slug_idx', attributes: BY_SLUG },
 ];
 
-/**
- * Idempotently (`IF NOT EXISTS` works on SQLite and PostgreSQL alike), so a database that has them
- * from before migrations keeps them. `db` is the migration's transaction when run from one.
- */
-export async function ensureReadIndexes(strapi: Core.Strapi, indexes = READ_INDEXES, db: Knex = strapi.db.connection): Promise<void> {
-  const knex = db;
+/** Every boot, idempotently (`IF NOT EXISTS` works on SQLite and PostgreSQL alike). */
+export async function ensureReadIndexes(strapi: Core.Strapi, indexes = READ_INDEXES): Promise<void> {
+  const knex = strapi.db.connection;
   for (const index of indexes) {
     const meta = strapi.db.metadata.get(index.uid);
     const columns = index.attributes.map((name) => {

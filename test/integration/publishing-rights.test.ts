@@ -2,8 +2,6 @@ import request, { type Response } from 'supertest';
 import { NEWSROOM_ROLES } from '../../src/bootstrap/admin-roles';
 import { verifyPreviewToken } from '../../src/plugins/newsroom/server/src/utils/preview-token';
 import { CLAIMS_TABLE, OWNERS_TABLE, type Scheduler } from '../../src/plugins/newsroom/server/src/services/scheduler';
-import { MIGRATIONS_TABLE } from 'strapi-table-migrations';
-import { migrate as migrateNewsroom } from '../../src/plugins/newsroom/server/src/migrations';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 /**
@@ -497,8 +495,7 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
       await systemUpdate(byReporter, { publishAt: due });
       // A database from before the owners table: the table does not exist yet.
       await app.strapi.db.connection.schema.dropTable(OWNERS_TABLE);
-      await app.strapi.db.connection(MIGRATIONS_TABLE).where({ plugin: 'newsroom', name: 'create-schedule-owners' }).delete();
-      expect((await migrateNewsroom(app.strapi)).map((m) => m.name)).toEqual(['create-schedule-owners']);
+      await scheduler().ensureTable();
       const owners = await app.strapi.db.connection(OWNERS_TABLE).whereIn('document_id', [byEditor, byReporter]).orderBy('document_id');
       expect(Object.fromEntries(owners.map((o: { document_id: string; principal_id: string }) => [o.document_id, o.principal_id]))).toEqual({
         [byEditor]: String(users['bien-tap']),

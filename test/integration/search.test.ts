@@ -1,6 +1,4 @@
 import request from 'supertest';
-import { MIGRATIONS_TABLE } from 'strapi-table-migrations';
-import { migrate as migrateText } from '../../src/plugins/vietnamese-text/server/src/migrations';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 type Hit = { type: string; documentId: string; title: string; slug: string; excerpt: string; score: number };
@@ -152,10 +150,8 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(before.data.some((h) => h.type === 'bloc')).toBe(true);
     const db = app.strapi.db.connection;
     for (const table of ['vietnamese_text_search_fts', 'vietnamese_text_search']) await db.schema.dropTableIfExists(table);
-    // As if the plugin had never run here: its index step not applied yet.
-    await db(MIGRATIONS_TABLE).where({ plugin: 'vietnamese-text', name: 'create-search-index' }).delete();
-    const { applied, indexed } = await migrateText(app.strapi);
-    expect(applied.map((m) => m.name)).toEqual(['create-search-index']);
+    await app.strapi.store({ type: 'plugin', name: 'vietnamese-text' }).delete({ key: 'search_index_version' });
+    const indexed = await app.strapi.plugin('vietnamese-text').service('searchIndex').prepare();
     expect(indexed).toBeGreaterThan(10);
     expect(await search({ q: 'doan the', pageSize: 50 })).toEqual(before);
   });

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { routeAdminUidThroughPlugin } from './admin-uid';
-import { migrate } from './migrations';
 import { cleanFileName, cleanName } from './utils/normalize-text';
 import { getService } from './utils/get-service';
 
@@ -21,10 +20,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = getService(strapi, 'slugRegistry');
   const search = getService(strapi, 'searchIndex');
 
-  const { indexed } = await migrate(strapi);
-  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
+  await registry.ensureTable();
   await getService(strapi, 'slugs').adoptExisting();
   routeAdminUidThroughPlugin(strapi);
+
+  const indexed = await search.prepare();
+  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
   // Media library texts are written with plain queries, not the Document Service: NFC them here.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],
