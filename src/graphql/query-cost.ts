@@ -136,7 +136,11 @@ export interface CostLimits extends CostOptions {
 
 /** The client error for a document over the alias count or the cost limit, or null. */
 export function findCostProblem(schema: GraphQLSchema, document: DocumentNode, variables: Variables, limits: CostLimits): GraphQLError | null {
-  const { cost, aliases } = queryMeasure(schema, document, limits, variables);
+  return measureProblem(queryMeasure(schema, document, limits, variables), limits);
+}
+
+/** The client error for a measured document over the alias count or the cost limit, or null. */
+function measureProblem({ cost, aliases }: QueryMeasure, limits: CostLimits): GraphQLError | null {
   const http = { status: 400 };
   if (aliases > limits.maxAliases) {
     return new GraphQLError(`Truy vấn có quá nhiều bí danh (alias): ${aliases}, tối đa ${limits.maxAliases}.`, {
@@ -163,11 +167,11 @@ export function costLimitPlugin(limits: CostLimits, heavy?: { minCost: number; g
       let release: (() => void) | null = null;
       return {
         async didResolveOperation(context: { schema: GraphQLSchema; document: DocumentNode; request: { variables?: Variables } }) {
-          const variables = context.request.variables ?? {};
-          const problem = findCostProblem(context.schema, context.document, variables, limits);
+          const measure = queryMeasure(context.schema, context.document, limits, context.request.variables ?? {});
+          const problem = measureProblem(measure, limits);
           if (problem) throw problem;
           // Allowed but heavy: resolved in its turn, like heavy REST reads (src/security/heavy-gate.ts).
-          if (!heavy || queryMeasure(context.schema, context.document, limits, variables).cost < heavy.minCost) return;
+          if (!heavy || measure.cost < heavy.minCost) return;
           release = await heavy.gate.acquire();
           if (!release) {
             throw new GraphQLError(HEAVY_QUEUE_FULL_MESSAGE, { extensions: { code: 'HEAVY_QUEUE_FULL', http: { status: 429 } } });

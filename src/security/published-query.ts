@@ -47,7 +47,8 @@ export const PUBLICATION_STATE_PARAMS = ['publicationFilter', 'hasPublishedVersi
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
-const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+/** A record's own value at `key` (never one inherited from Object.prototype). */
+export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 const hasDraftAndPublish = (model: ModelInfo | undefined) => model?.options?.draftAndPublish === true;
@@ -55,7 +56,7 @@ const hasDraftAndPublish = (model: ModelInfo | undefined) => model?.options?.dra
 const isMorph = (attribute: AttributeInfo) => attribute.type === 'relation' && (!attribute.target || /^morph/i.test(attribute.relation ?? ''));
 
 /** Model of what an attribute leads to (relation target, media file, component), if it leads anywhere. */
-function targetOf(attribute: AttributeInfo): string | undefined {
+export function targetOf(attribute: AttributeInfo): string | undefined {
   if (attribute.type === 'relation') return attribute.target;
   if (attribute.type === 'media') return UPLOAD_FILE;
   if (attribute.type === 'component') return attribute.component;

@@ -8,7 +8,7 @@
  * members' logos); the widest is the article page (cover, gallery, category, blocs, agencies,
  * movements, related, seo and a few nested media: under 20 paths).
  */
-import type { AttributeInfo, GetModel } from './published-query';
+import { own, targetOf, type AttributeInfo, type GetModel } from './published-query';
 
 export interface PopulateLimits {
   /** Levels of relations below the documents asked for (`populate[a][populate][b]` is 2). */
@@ -161,17 +161,6 @@ interface AttributeWithZone extends AttributeInfo {
   components?: string[];
   multiple?: boolean;
   repeatable?: boolean;
-}
-
-const own = <T>(record: Record<string, T>, key: string): T | undefined =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-
-/** Model an attribute leads to (undefined for polymorphic ones and scalars). */
-function targetOf(attribute: AttributeWithZone): string | undefined {
-  if (attribute.type === 'relation') return attribute.target;
-  if (attribute.type === 'media') return 'plugin::upload.file';
-  if (attribute.type === 'component') return attribute.component;
-  return undefined;
 }
 
 /** `*` of a model, as nodes (one level: Strapi's `*` populates nothing below them). */
