@@ -66,7 +66,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     drop = testEnv.drop;
     const built = buildAdmin(testEnv.env);
     console.log(`[browser] admin build: ${built ? `${(built / 1000).toFixed(0)} s` : 'up to date'}`);
-    app = new AppProcess(path.join(__dirname, 'app-instance.js'), { ...testEnv.env, SEED_SAMPLE_DATA: 'false' }, 'ignore');
+    app = new AppProcess({ ...testEnv.env, SEED_SAMPLE_DATA: 'false' }, { listen: true, admin: true, stdout: 'ignore' });
     const { port } = await app.ready;
     base = `http://127.0.0.1:${port}`;
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-chromium-'));

@@ -1,11 +1,24 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 
 export type Reply = Record<string, unknown>;
 
+export interface AppProcessOptions {
+  /** A commands module for the child (see test/helpers/app-child.js). */
+  commands?: string;
+  /** Listen on a free port (its number comes in the ready message). */
+  listen?: boolean;
+  /** Serve the built admin panel. */
+  admin?: boolean;
+  stdout?: 'inherit' | 'ignore';
+}
+
+const CHILD = path.join(__dirname, 'app-child.js');
+
 /**
- * An app in a child process (a script that boots Strapi and answers over IPC), so several can
- * share one database or cache as servers behind a load balancer do. The script sends
- * `{ ready: true, … }` once booted and answers each `{ id, cmd, … }` with `{ id, … }` or `{ id, error }`.
+ * The compiled app in a child process (test/helpers/app-child.js), so several can share one
+ * database or cache as servers behind a load balancer do, or a browser can talk to one. It sends
+ * `{ ready: true, port }` once booted and answers each `{ id, cmd, … }` with `{ id, … }` or `{ id, error }`.
  */
 export class AppProcess {
   private next = 0;
@@ -14,8 +27,8 @@ export class AppProcess {
   /** The script's ready message. */
   readonly ready: Promise<Reply>;
 
-  constructor(script: string, env: Record<string, string>, stdout: 'inherit' | 'ignore' = 'inherit') {
-    this.child = fork(script, [], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit', 'ipc'] });
+  constructor(env: Record<string, string>, { commands, listen = false, admin = false, stdout = 'inherit' }: AppProcessOptions = {}) {
+    this.child = fork(CHILD, [commands ?? '', JSON.stringify({ listen, admin })], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit', 'ipc'] });
     this.ready = new Promise((resolve, reject) => {
       this.child.once('exit', (code) => reject(new Error(`app process exited with ${code}`)));
       this.child.on('message', (m: Reply) => {

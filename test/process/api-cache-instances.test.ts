@@ -25,7 +25,7 @@ describePostgres('api cache shared through Redis by two app processes on one Pos
     };
     // One after the other: the first creates the schema.
     for (let i = 0; i < 2; i += 1) {
-      const instance = new AppProcess(path.join(__dirname, 'cache-instance.js'), env, 'ignore');
+      const instance = new AppProcess(env, { commands: path.join(__dirname, 'commands', 'articles.js'), listen: true, stdout: 'ignore' });
       instances.push(instance);
       ports.push((await instance.ready).port as number);
     }

@@ -23,7 +23,10 @@ describe('PostgreSQL restarted while the app serves requests', () => {
     // The cache would answer from memory while the database is down; this test is about the database.
     // Three articles of its own instead of the seeded sample (seeding it here, covers included, was
     // most of this file's time).
-    app = new AppProcess(path.join(__dirname, 'cache-instance.js'), { ...test.env, API_CACHE: 'off', SCHEDULED_PUBLISHING: 'false', SEED_SAMPLE_DATA: 'false' }, 'ignore');
+    app = new AppProcess(
+      { ...test.env, API_CACHE: 'off', SCHEDULED_PUBLISHING: 'false', SEED_SAMPLE_DATA: 'false' },
+      { commands: path.join(__dirname, 'commands', 'articles.js'), listen: true, stdout: 'ignore' }
+    );
     port = (await app.ready).port as number;
     for (const title of ['Tin thứ nhất trước khi máy chủ dừng', 'Tin thứ hai trước khi máy chủ dừng', 'Tin thứ ba trước khi máy chủ dừng']) {
       await app.ask({ cmd: 'publish', title });

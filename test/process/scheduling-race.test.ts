@@ -17,7 +17,7 @@ describePostgres('scheduled publishing across two processes on one PostgreSQL da
     // One after the other: the first creates the schema.
     for (let i = 0; i < 2; i += 1) {
       // A second and third app process on one PostgreSQL database, as two servers behind a load balancer.
-      const instance = new AppProcess(path.join(__dirname, 'scheduler-instance.js'), env);
+      const instance = new AppProcess(env, { commands: path.join(__dirname, 'commands', 'scheduler.js') });
       instances.push(instance);
       await instance.ready;
     }
