@@ -7,6 +7,7 @@ import { protectDocumentation, registerDocumentationOverrides } from './bootstra
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { registerInputGuard } from './bootstrap/input-guard';
 import { ensureLocales } from './bootstrap/locales';
+import { memoizeLookups } from './bootstrap/memoized-lookups';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
 import { closeLimiter } from './rate-limit/limiter';
@@ -37,6 +38,8 @@ export default {
     await applyAdminLayouts(strapi);
     await ensureAdminRoles(strapi);
     await loadSampleData(strapi);
+    // After the bootstrap's own permission and locale writes.
+    memoizeLookups(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

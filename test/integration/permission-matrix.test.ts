@@ -354,6 +354,44 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
     });
   });
 
+  describe('lookups kept in memory (src/bootstrap/memoized-lookups.ts)', () => {
+    // A cookie makes the API cache step aside: these answers must come from the lookups themselves.
+    const uncached = (url: string) => request(app.strapi.server.httpServer).get(url).set('Cookie', 'khong-dem=1');
+
+    // A list, a document by id and a newsroom page: the three kinds of public route.
+    it.each([
+      ['api::category.category.find', () => '/api/categories?fields[0]=name'],
+      ['api::article.article.findOne', (a: { documentId: string }) => `/api/articles/${a.documentId}?fields[0]=title`],
+      ['plugin::newsroom.pages.article', (a: { slug: string }) => `/api/articles/by-slug/${encodeURIComponent(a.slug)}`],
+    ])('a Public permission taken away (%s) takes effect on the next request, and granting it back too', async (action, urlOf) => {
+      const s = app.strapi;
+      const article = (await s.documents('api::article.article').findFirst({ locale: 'vi', status: 'published' } as never)) as unknown as { documentId: string; slug: string };
+      const url = urlOf(article);
+      expect((await uncached(url)).status).toBe(200);
+      const publicRole = await s.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+      const removed = await s.db.query('plugin::users-permissions.permission').deleteMany({ where: { action, role: publicRole.id } });
+      expect(removed.count).toBe(1);
+      expect((await uncached(url)).status).toBe(403);
+      await grantPublicRead(s);
+      expect((await uncached(url)).status).toBe(200);
+    });
+
+    it('a new default locale takes effect on the next request, and the old one back too', async () => {
+      const s = app.strapi;
+      const locales = s.plugin('i18n').service('locales') as { setDefaultLocale(l: { code: string }): Promise<void> };
+      const shown = async () => [...new Set(((await uncached('/api/articles?fields[0]=locale&pagination[pageSize]=100')).body.data as { locale: string }[]).map((a) => a.locale))];
+      expect((await uncached('/api/articles?fields[0]=locale&locale=en')).body.data.length).toBeGreaterThan(0);
+      expect(await shown()).toEqual(['vi']);
+      await locales.setDefaultLocale({ code: 'en' });
+      try {
+        expect(await shown()).toEqual(['en']);
+      } finally {
+        await locales.setDefaultLocale({ code: 'vi' });
+      }
+      expect(await shown()).toEqual(['vi']);
+    });
+  });
+
   describe('routes outside the matrix loop', () => {
     it('health, welcome page and media answer without leaks', async () => {
       for (const role of ROLES) {
