@@ -213,6 +213,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         story: { page: 'article', relatedBy: ['blocs', 'movements', 'category'], section: 'category', keywords: ['blocs', 'movements'] },
         // Old slugs redirect (301) through the vietnamese-text plugin's slug registry.
         slugHistory: 'vietnamese-text.slugs',
+        // URLs per sitemap file: the protocol's 50,000 by default.
+        sitemapUrlsPerPart: env.int('SITEMAP_URLS_PER_PART', 50_000),
         scheduling: {
           enabled: env.bool('SCHEDULED_PUBLISHING', true),
           // Every 20 s: a scheduled article goes out at most 20 s late, at one indexed query a tick.

@@ -13,6 +13,7 @@ import { registerPublishedOnly } from './bootstrap/published-only';
 import { closeLimiter } from './rate-limit/limiter';
 import { closeOutboundGuard, installOutboundGuard } from './security/outbound/guard';
 import { loadSampleData } from './seed/load';
+import { refreshPlannerStatistics } from './utils/planner-statistics';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -37,7 +38,9 @@ export default {
     await applyAdminLabels(strapi);
     await applyAdminLayouts(strapi);
     await ensureAdminRoles(strapi);
-    await loadSampleData(strapi);
+    const seeded = await loadSampleData(strapi);
+    // Loading the sample is bulk work; otherwise only what a start needs.
+    await refreshPlannerStatistics(strapi, seeded === 'start' || seeded === 'resume' ? 'bulk work' : 'start');
     // After the bootstrap's own permission and locale writes.
     memoizeLookups(strapi);
   },

@@ -26,7 +26,8 @@ function articleRows(from, to, slugify, now = new Date()) {
 
 /**
  * N published Vietnamese articles straight into the tables (seconds, not the minutes the Document
- * Service would take), all in one category like real pages, then the search index rebuilt.
+ * Service would take), all in one category like real pages, then the search index rebuilt and the
+ * planners' statistics refreshed.
  */
 async function insertArticles(strapi, N) {
   const knex = strapi.db.connection;
@@ -44,6 +45,8 @@ async function insertArticles(strapi, N) {
   const ids = await knex('articles').select('id').whereNotIn('id', knex('articles_category_lnk').select(articleCol));
   await knex.batchInsert('articles_category_lnk', ids.map(({ id }) => ({ [articleCol]: id, [categoryCol]: categoryRow.id })), 500);
   await strapi.plugin('vietnamese-text').service('searchIndex').rebuild();
+  // As the import does after bulk work: the planners' statistics (dist/src/utils/planner-statistics.js).
+  await require('../../dist/src/utils/planner-statistics').refreshPlannerStatistics(strapi);
 }
 
 module.exports = { articleRows, insertArticles };

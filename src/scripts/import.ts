@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { formatSummary, runImport } from '../import/run-import';
 import { progressPrinter } from './progress';
+import { refreshPlannerStatistics } from '../utils/planner-statistics';
 import { withStrapi } from './with-strapi';
 
 const target = process.argv[2];
@@ -17,6 +18,7 @@ if (!target) {
 withStrapi(
   async (strapi) => {
     const summary = await runImport(strapi, path.resolve(target), progressPrinter('Nhập bài'));
+    await refreshPlannerStatistics(strapi);
     console.log(formatSummary(summary));
     if (summary.failed > 0) process.exitCode = 2;
   },

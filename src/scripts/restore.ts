@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { existingBackupFiles } from '../backup/paths';
 import { runStrapiCli } from '../backup/strapi-cli';
+import { refreshPlannerStatistics } from '../utils/planner-statistics';
 import { withStrapi } from './with-strapi';
 
 const archive = process.argv[2];
@@ -35,6 +36,7 @@ withStrapi(
       console.warn(`Không có ${files.slugs}: sổ đường dẫn lập lại từ nội dung, đường dẫn cũ không còn chuyển hướng.`);
     }
     const indexed = await plugin.service('searchIndex').rebuild();
+    await refreshPlannerStatistics(strapi);
     console.log(`Đã khôi phục từ ${files.archive}; chỉ mục tìm kiếm: ${indexed} mục.`);
   },
   { SEED_SAMPLE_DATA: 'false', LOG_LEVEL: process.env.LOG_LEVEL || 'warn' }

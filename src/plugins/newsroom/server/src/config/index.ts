@@ -1,3 +1,4 @@
+import { SITEMAP_MAX_URLS } from '../utils/sitemaps';
 import type { Populate } from '../utils/document-params';
 
 /**
@@ -79,6 +80,8 @@ export interface PluginConfig {
   feedLimit: number;
   /** Google News sitemap: articles published within this many hours. */
   newsSitemapHours: number;
+  /** URLs per sitemap file (the protocol allows 50,000; smaller files are quicker to make). */
+  sitemapUrlsPerPart: number;
   /** Twitter/X account of the site for twitter:site, or '' for none. */
   twitterSite: string;
   scheduling: SchedulingConfig;
@@ -97,6 +100,7 @@ export const defaultConfig: PluginConfig = {
   relatedLimit: 5,
   feedLimit: 50,
   newsSitemapHours: 48,
+  sitemapUrlsPerPart: SITEMAP_MAX_URLS,
   twitterSite: '',
   scheduling: { enabled: true, rule: '*/20 * * * * *', contentTypes: {} },
 };
@@ -171,6 +175,7 @@ export function validateConfig(config: PluginConfig): void {
   intIn(config.relatedLimit, 'relatedLimit', 0, 50);
   intIn(config.feedLimit, 'feedLimit', 1, 500);
   intIn(config.newsSitemapHours, 'newsSitemapHours', 1, 24 * 30);
+  intIn(config.sitemapUrlsPerPart, 'sitemapUrlsPerPart', 1, SITEMAP_MAX_URLS);
   if (typeof config.siteName !== 'string' || !config.siteName.trim()) fail('siteName is required');
   const scheduling = config.scheduling;
   if (typeof scheduling?.enabled !== 'boolean' || typeof scheduling?.rule !== 'string' || !isRecord(scheduling.contentTypes)) {

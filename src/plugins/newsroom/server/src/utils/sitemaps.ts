@@ -8,10 +8,9 @@ export const NEWS_SITEMAP_MAX_URLS = 1000;
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
-export function chunk<T>(list: T[], size = SITEMAP_MAX_URLS): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < list.length; i += size) parts.push(list.slice(i, i + size));
-  return parts;
+/** How many sitemap files `urls` URLs take, `size` to a file. */
+export function partCount(urls: number, size = SITEMAP_MAX_URLS): number {
+  return Math.ceil(urls / size);
 }
 
 /** A <urlset>; each URL lists its language versions as xhtml:link alternates (itself included). */
