@@ -4,7 +4,6 @@ import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerDatelineDefault } from './bootstrap/dateline';
 import { protectDocumentation, registerDocumentationOverrides } from './bootstrap/documentation';
-import { ensureReadIndexes } from './bootstrap/indexes';
 import { registerInputGuard } from './bootstrap/input-guard';
 import { ensureLocales } from './bootstrap/locales';
 import { memoizeLookups } from './bootstrap/memoized-lookups';
@@ -14,6 +13,7 @@ import { closeLimiter } from './rate-limit/limiter';
 import { closeOutboundGuard, installOutboundGuard } from './security/outbound/guard';
 import { loadSampleData } from './seed/load';
 import { refreshPlannerStatistics } from './utils/planner-statistics';
+import { migrate } from '../database/migrations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,7 +31,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensureReadIndexes(strapi);
+    const applied = await migrate(strapi);
+    if (applied.length) strapi.log.info(`[app] migrations applied: ${applied.map((m) => m.name).join(', ')}`);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await protectDocumentation(strapi);

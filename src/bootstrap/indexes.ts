@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 interface ReadIndex {
   uid: UID.ContentType;
@@ -28,9 +29,11 @@ export const READ_INDEXES: ReadIndex[] = [
   { uid: 'api::movement.movement', name: 'movements_slug_idx', attributes: BY_SLUG },
 ];
 
-/** Every boot, idempotently (`IF NOT EXISTS` works on SQLite and PostgreSQL alike). */
-export async function ensureReadIndexes(strapi: Core.Strapi, indexes = READ_INDEXES): Promise<void> {
-  const knex = strapi.db.connection;
+/**
+ * Creates the indexes missing (`IF NOT EXISTS` works on SQLite and PostgreSQL alike). Run by the
+ * app's migrations (database/migrations), in their transaction.
+ */
+export async function ensureReadIndexes(strapi: Core.Strapi, indexes = READ_INDEXES, knex: Knex = strapi.db.connection): Promise<void> {
   for (const index of indexes) {
     const meta = strapi.db.metadata.get(index.uid);
     const columns = index.attributes.map((name) => {

@@ -47,7 +47,14 @@ async function settle(strapi: Core.Strapi): Promise<void> {
  */
 export async function startApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const { env: base, drop } = overrides.SEED_SAMPLE_DATA === 'false' ? await createTestEnv() : await createSeededEnv();
-  const env = { ...base, ...overrides };
+  return bootApp({ ...base, ...overrides }, drop);
+}
+
+/**
+ * Boots the real app on the database `env` names, as it is (e.g. a database made by older code);
+ * `drop` runs after it stops (a no-op keeps the database for another boot).
+ */
+export async function bootApp(env: Record<string, string>, drop: () => Promise<void>): Promise<TestApp> {
   Object.assign(process.env, env);
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   strapi.server.mount();

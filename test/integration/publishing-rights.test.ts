@@ -1,6 +1,8 @@
 import request, { type Response } from 'supertest';
 import { NEWSROOM_ROLES } from '../../src/bootstrap/admin-roles';
 import { verifyPreviewToken } from '../../src/plugins/newsroom/server/src/utils/preview-token';
+import { MIGRATIONS_TABLE } from 'strapi-plugin-migrations-runner';
+import { migrate as migrateNewsroom } from '../../src/plugins/newsroom/server/src/migrations';
 import { CLAIMS_TABLE, OWNERS_TABLE, type Scheduler } from '../../src/plugins/newsroom/server/src/services/scheduler';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
@@ -493,9 +495,10 @@ describeIntegration(`publishing rights (${testDatabase})`, () => {
       await schedule('bien-tap', byEditor, due).expect(200);
       // Written by a script (no request): the reporter stays the draft's last admin editor.
       await systemUpdate(byReporter, { publishAt: due });
-      // A database from before the owners table: the table does not exist yet.
+      // A database from before the owners table: the table does not exist yet, its migration not applied.
       await app.strapi.db.connection.schema.dropTable(OWNERS_TABLE);
-      await scheduler().ensureTable();
+      await app.strapi.db.connection(MIGRATIONS_TABLE).where({ plugin: 'newsroom', name: '001-schedule-owners' }).delete();
+      expect((await migrateNewsroom(app.strapi)).map((m) => m.name)).toEqual(['001-schedule-owners']);
       const owners = await app.strapi.db.connection(OWNERS_TABLE).whereIn('document_id', [byEditor, byReporter]).orderBy('document_id');
       expect(Object.fromEntries(owners.map((o: { document_id: string; principal_id: string }) => [o.document_id, o.principal_id]))).toEqual({
         [byEditor]: String(users['bien-tap']),

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { MIGRATIONS_TABLE } from 'strapi-plugin-migrations-runner';
+import { migrate as migrateText } from '../../src/plugins/vietnamese-text/server/src/migrations';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 type Hit = { type: string; documentId: string; title: string; slug: string; excerpt: string; score: number };
@@ -150,8 +152,9 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(before.data.some((h) => h.type === 'bloc')).toBe(true);
     const db = app.strapi.db.connection;
     for (const table of ['vietnamese_text_search_fts', 'vietnamese_text_search']) await db.schema.dropTableIfExists(table);
-    await app.strapi.store({ type: 'plugin', name: 'vietnamese-text' }).delete({ key: 'search_index_version' });
-    const indexed = await app.strapi.plugin('vietnamese-text').service('searchIndex').prepare();
+    await db(MIGRATIONS_TABLE).where({ plugin: 'vietnamese-text', name: '002-search-index-v2' }).delete();
+    const { applied, indexed } = await migrateText(app.strapi);
+    expect(applied.map((m) => m.name)).toEqual(['002-search-index-v2']);
     expect(indexed).toBeGreaterThan(10);
     expect(await search({ q: 'doan the', pageSize: 50 })).toEqual(before);
   });

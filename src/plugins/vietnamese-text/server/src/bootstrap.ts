@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { routeAdminUidThroughPlugin } from './admin-uid';
 import { cleanFileName, cleanName } from './utils/normalize-text';
 import { getService } from './utils/get-service';
+import { migrate } from './migrations';
 
 /**
  * File name, alternative text and caption of a media file, NFC and without invisible characters;
@@ -20,12 +21,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = getService(strapi, 'slugRegistry');
   const search = getService(strapi, 'searchIndex');
 
-  await registry.ensureTable();
+  // The plugin's tables first: everything below reads or writes them.
+  const { applied, indexed } = await migrate(strapi);
+  if (applied.length) strapi.log.info(`[vietnamese-text] migrations applied: ${applied.map((m) => m.name).join(', ')}`);
+  if (indexed) strapi.log.info(`[vietnamese-text] search index built with ${indexed} published entries`);
   await getService(strapi, 'slugs').adoptExisting();
   routeAdminUidThroughPlugin(strapi);
-
-  const indexed = await search.prepare();
-  if (indexed) strapi.log.info(`[vietnamese-text] search index created with ${indexed} published entries`);
   // Media library texts are written with plain queries, not the Document Service: NFC them here.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],

@@ -112,29 +112,16 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Creates the owners table. On the start that creates it, schedules already pending get the
-   * draft's last admin editor as owner (most likely who set them; if that is a reporter, the
-   * publication is refused at due time), so an upgrade does not drop every schedule it finds.
+   * Gives schedules already pending when the owners table is created the draft's last admin
+   * editor as owner (most likely who set them; if that is a reporter, the publication is refused
+   * at due time), so an upgrade does not drop every schedule it finds. Runs in the migration's
+   * transaction (migrations/001-schedule-owners); returns how many drafts had a schedule.
    */
-  async function ensureOwnersTable(): Promise<void> {
-    const k = knex();
-    if (await k.schema.hasTable(OWNERS_TABLE)) return;
-    await k.schema.createTable(OWNERS_TABLE, (t) => {
-      t.increments('id');
-      t.string('document_id', 255).notNullable();
-      t.string('locale', 32).notNullable();
-      t.string('action', 16).notNullable();
-      t.bigInteger('due_at_ms').notNullable();
-      t.string('principal_kind', 16).notNullable();
-      t.string('principal_id', 64).nullable();
-      t.string('edited_by', 255).nullable();
-      t.bigInteger('set_at_ms').notNullable();
-      t.unique(['document_id', 'locale', 'action'], { indexName: `${OWNERS_TABLE}_unique` });
-    });
+  async function backfillOwners(db: Knex.Transaction): Promise<number> {
     let pendingCount = 0;
     for (const uid of Object.keys(scheduled())) {
       const c = meta(uid);
-      const pending = await k(c.table)
+      const pending = await db(c.table)
         .whereNull(c.publishedAt)
         .andWhere((w) => w.whereNotNull(c.publishAt).orWhereNotNull(c.unpublishAt))
         .select({ documentId: c.documentId, locale: c.locale, publish: c.publishAt, unpublish: c.unpublishAt, editor: c.updatedBy });
@@ -143,7 +130,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const action of ACTIONS) {
           const dueAt = toEpochMs(row[action]);
           if (dueAt === null || row.editor === null) continue;
-          await k(OWNERS_TABLE)
+          await db(OWNERS_TABLE)
             .insert({ document_id: row.documentId, locale: row.locale, action, due_at_ms: dueAt, principal_kind: 'admin', principal_id: String(row.editor), set_at_ms: Date.now() })
             .onConflict(['document_id', 'locale', 'action'])
             .ignore();
@@ -151,6 +138,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (pendingCount > 0) strapi.log.info(`[newsroom] ghi nhận người đặt lịch cho ${pendingCount} bản nháp đang hẹn giờ (theo người sửa cuối)`);
+    return pendingCount;
   }
 
   async function findDue(now: Date): Promise<DueEntry[]> {
@@ -277,25 +265,7 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async ensureTable(): Promise<void> {
-      const k = knex();
-      await ensureOwnersTable();
-      if (await k.schema.hasTable(CLAIMS_TABLE)) return;
-      await k.schema.createTable(CLAIMS_TABLE, (t) => {
-        t.increments('id');
-        t.string('document_id', 255).notNullable();
-        t.string('locale', 32).notNullable();
-        t.string('action', 16).notNullable();
-        // Epoch ms: compared in JavaScript, the same on SQLite and PostgreSQL.
-        t.bigInteger('due_at_ms').notNullable();
-        t.string('token', 128).notNullable();
-        t.string('status', 16).notNullable();
-        t.text('reason').nullable();
-        t.string('instance', 255).nullable();
-        t.bigInteger('acted_at_ms').notNullable();
-        t.unique(['document_id', 'locale', 'action', 'due_at_ms'], { indexName: `${CLAIMS_TABLE}_unique` });
-      });
-    },
+    backfillOwners,
 
     /** Whether this content type has schedules (a write of it records who set them). */
     schedules(uid: string): boolean {

@@ -8,11 +8,9 @@ import { planPage, recencyId, TIER_SCORE, type Tier } from '../utils/search-plan
 import type { SearchQuery } from '../utils/search-text';
 
 export const SEARCH_TABLE = 'vietnamese_text_search';
-const FTS_TABLE = `${SEARCH_TABLE}_fts`;
+export const FTS_TABLE = `${SEARCH_TABLE}_fts`;
 /** Results served per query at most; counting stops there, which keeps common words fast. */
 export const RESULT_CAP = 1000;
-/** Bumped when the index layout changes: a stored index of another version is rebuilt at start. */
-const INDEX_VERSION = 2;
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 const SYNC_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
@@ -184,60 +182,6 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
 
     isIndexed(uid: string): boolean {
       return uid in config().contentTypes;
-    },
-
-    /**
-     * Creates the index tables when missing and fills them from the content already published
-     * (the plugin enabled on an existing site). Returns how many entries were indexed then.
-     */
-    async prepare(): Promise<number> {
-      return (await this.ensureTables()) ? this.rebuild() : 0;
-    },
-
-    /** Creates whatever is missing (or outdated); true when the index is new and empty. */
-    async ensureTables(): Promise<boolean> {
-      const db = knex();
-      const store = strapi.store({ type: 'plugin', name: 'vietnamese-text' });
-      if ((await store.get({ key: 'search_index_version' })) !== INDEX_VERSION) {
-        await db.schema.dropTableIfExists(FTS_TABLE);
-        await db.schema.dropTableIfExists(SEARCH_TABLE);
-        await store.set({ key: 'search_index_version', value: INDEX_VERSION });
-      }
-      let created = false;
-      if (!(await db.schema.hasTable(SEARCH_TABLE))) {
-        created = true;
-        await db.schema.createTable(SEARCH_TABLE, (t) => {
-          t.bigInteger('id').primary();
-          t.string('content_type', 255).notNullable();
-          t.string('type', 100).notNullable();
-          t.string('document_id', 255).notNullable();
-          t.string('locale', 32).notNullable().defaultTo('');
-          t.text('title').notNullable();
-          t.string('slug', 255).nullable();
-          t.text('excerpt').notNullable();
-          t.bigInteger('sort_time').notNullable().defaultTo(0);
-          t.unique(['content_type', 'document_id', 'locale'], { indexName: `${SEARCH_TABLE}_doc` });
-          if (isPostgres()) {
-            t.specificType('title_f', 'tsvector').notNullable();
-            t.specificType('all_f', 'tsvector').notNullable();
-            t.specificType('title_x', 'tsvector').notNullable();
-          }
-        });
-        if (isPostgres()) {
-          for (const column of ['title_f', 'all_f', 'title_x']) {
-            await db.raw(`CREATE INDEX ?? ON ?? USING GIN (??)`, [`${SEARCH_TABLE}_${column}`, SEARCH_TABLE, column]);
-          }
-        }
-      }
-      if (!isPostgres() && !(await db.schema.hasTable(FTS_TABLE))) {
-        created = true;
-        await db(SEARCH_TABLE).delete(); // the word lists live only in FTS5: start both empty
-        // Contentless: FTS5 keeps only the index; deletes by rowid need contentless_delete.
-        await db.raw(
-          `CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(facets, title_f, text_f, title_x, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`
-        );
-      }
-      return created;
     },
 
     /** The fields to read from a content type's table to build its rows. */

@@ -9,6 +9,7 @@ import { withSuffix } from '../utils/slugify';
  * database itself, so concurrent writers can never end up with the same slug. Strapi's own
  * tables cannot carry that constraint: a draft and its published copy share one slug.
  * Rows that are not current are previous slugs, kept so old URLs can redirect.
+ * The table and its keys are made by migrations/001-slug-registry.
  */
 export const TABLE = 'vietnamese_text_slugs';
 const MAX_TRIES = 1000;
@@ -35,24 +36,6 @@ export const slugRegistry = ({ strapi }: { strapi: Core.Strapi }) => {
   const where = (key: SlugKey) => ({ content_type: key.uid, locale: key.locale });
 
   return {
-    async ensureTable(): Promise<void> {
-      const knex = strapi.db.connection;
-      if (await knex.schema.hasTable(TABLE)) return;
-      await knex.schema.createTable(TABLE, (t) => {
-        t.increments('id');
-        t.string('content_type', 255).notNullable();
-        t.string('locale', 32).notNullable().defaultTo('');
-        t.string('slug', 255).notNullable();
-        t.string('document_id', 255).nullable();
-        t.string('claim', 64).nullable();
-        t.boolean('is_current').notNullable().defaultTo(false);
-        t.boolean('published_once').notNullable().defaultTo(false);
-        t.timestamp('created_at').notNullable().defaultTo(knex.fn.now());
-        t.unique(['content_type', 'locale', 'slug'], { indexName: `${TABLE}_unique` });
-        t.index(['content_type', 'document_id'], `${TABLE}_document`);
-      });
-    },
-
     /**
      * Takes the first free slug among base, base-2, base-3… for the document (null while it is
      * being created). A slug this document held before is free for it again. Returns the claim

@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { runMigrations, type Applied } from 'strapi-plugin-migrations-runner';
+import scheduleOwners from './001-schedule-owners';
+import scheduleClaims from './002-schedule-claims';
+
+/** How this plugin's rows in plugin_migrations are named. */
+export const OWNER = 'newsroom';
+
+/** In order; a file is never renumbered, renamed or edited once released: a change is a new file. */
+export const migrations = [scheduleOwners, scheduleClaims];
+
+/** Applies what is pending, each step once however many instances start together. */
+export const migrate = (strapi: Core.Strapi): Promise<Applied<void>[]> => runMigrations(strapi.db.connection, OWNER, migrations, strapi);
