@@ -41,29 +41,29 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
    * many parts) and each part's newest change. It read every row before, 262 ms at 10,000
    * articles; parts are cut by position in (documentId, locale) order, as part() reads them.
    */
-  async function partsOf(type: PageType): Promise<{ count: number; lastmods: (Date | undefined)[] }> {
-    const uid = site().uid(type);
-    const count = await strapi.db.query(uid).count({ where: PUBLISHED });
-    const meta = strapi.db.metadata.get(uid);
+  async function partsOf(type: PageType): Promise<(Date | undefined)[]> {
+    const meta = strapi.db.metadata.get(site().uid(type));
     const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     const knex = strapi.db.connection;
+    const published = () => knex(meta.tableName).whereNotNull(column('publishedAt'));
+    const date = (value: string | number | Date | null) => (value === null ? undefined : new Date(value));
+    // One statement for the whole type: how many versions, and the newest change (an aggregate:
+    // no rows sent to Node).
+    const [whole] = (await published().count({ count: '*' }).max({ lastmod: column('updatedAt') })) as { count: number | string; lastmod: string | number | Date | null }[];
+    const parts = partCount(Number(whole.count), perPart());
+    if (parts <= 1) return parts === 1 ? [date(whole.lastmod)] : [];
     const lastmods: (Date | undefined)[] = [];
-    for (let part = 0; part < partCount(count, perPart()); part += 1) {
-      // One part: the newest change of the whole type (an aggregate, no rows sent to Node).
-      const rows =
-        count <= perPart()
-          ? knex(meta.tableName).whereNotNull(column('publishedAt')).as('part')
-          : knex(meta.tableName)
-              .select(column('updatedAt'))
-              .whereNotNull(column('publishedAt'))
-              .orderBy([column('documentId'), column('locale')])
-              .offset(part * perPart())
-              .limit(perPart())
-              .as('part');
-      const [{ lastmod }] = (await knex.max({ lastmod: column('updatedAt') }).from(rows)) as { lastmod: string | number | Date | null }[];
-      lastmods.push(lastmod === null ? undefined : new Date(lastmod));
+    for (let part = 0; part < parts; part += 1) {
+      const slice = published()
+        .select(column('updatedAt'))
+        .orderBy([column('documentId'), column('locale')])
+        .offset(part * perPart())
+        .limit(perPart())
+        .as('part');
+      const [{ lastmod }] = (await knex.max({ lastmod: column('updatedAt') }).from(slice)) as { lastmod: string | number | Date | null }[];
+      lastmods.push(date(lastmod));
     }
-    return { count, lastmods };
+    return lastmods;
   }
 
   /**
@@ -104,8 +104,7 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
     async index(): Promise<string> {
       const refs: SitemapRef[] = [];
       for (const type of site().pageTypes()) {
-        const { lastmods } = await partsOf(type);
-        lastmods.forEach((lastmod, i) => {
+        (await partsOf(type)).forEach((lastmod, i) => {
           refs.push({ loc: site().apiUrl(`/api/sitemaps/${site().page(type).sitemap}-${i + 1}.xml`), lastmod });
         });
       }
