@@ -48,6 +48,9 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
       expect(a.agencies.length).toBeGreaterThan(0);
       expect(a.movements.length).toBeGreaterThan(0);
       expect(a.datelineText).toMatch(WEEKDAY);
+      // The related items' short stamp, on the article too.
+      expect(a.dateText).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+      expect(a.datelineText.endsWith(a.dateText)).toBe(true);
       expect(a.url).toBe(`${SITE}/tin-tuc/${sample!.slug}`);
       expect(a.createdBy).toBeUndefined();
       // The schedule is editorial business, not the public's.
@@ -68,6 +71,15 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
       expect(a.meta.openGraph['og:type']).toBe('article');
       expect(a.meta.openGraph['og:image']).toMatch(/^https?:\/\/.+\/uploads\//);
       expect(a.meta.twitter['twitter:card']).toBe('summary_large_image');
+    });
+
+    it('gives jsonLd as data and jsonLdScript safe to print inside <script>, even for a title that closes it', async () => {
+      const title = 'Tin </script><script>alert(1)</script> <!-- lạ';
+      const doc = await article(title);
+      const a = (await api().get(`/api/articles/by-slug/${doc.slug}`).expect(200)).body.data;
+      expect(a.jsonLd.headline).toBe(title);
+      expect(a.jsonLdScript).not.toContain('<');
+      expect(JSON.parse(a.jsonLdScript)).toEqual(a.jsonLd);
     });
 
     it('lists hand-picked related news first, then the newest sharing a bloc, movement or category', async () => {
@@ -123,12 +135,12 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
     it('answers 404 JSON for unknown and draft-only slugs, 400 for an unknown locale', async () => {
       const draft = await docs(ARTICLE).create({ locale: 'vi', data: { title: 'Tin còn trong bản nháp' } as never });
       const unknown = await api().get('/api/articles/by-slug/khong-co-bai-nay').expect(404);
-      expect(unknown.body.error.message).toMatch(/No published article/);
+      expect(unknown.body.error.message).toBe('Không tìm thấy bài viết đã xuất bản có đường dẫn "khong-co-bai-nay" (ngôn ngữ "vi").');
       expect(unknown.body.data).toBeNull();
       const hidden = await api().get(`/api/articles/by-slug/${draft.slug}`).expect(404);
       expect(JSON.stringify(hidden.body)).not.toContain('bản nháp');
       const bad = await api().get('/api/articles/by-slug/anything?locale=xx').expect(400);
-      expect(bad.body.error.message).toMatch(/Unknown locale/);
+      expect(bad.body.error.message).toMatch(/^Ngôn ngữ "xx" không có trên trang này/);
       await api().get(`/api/articles/by-slug/${'a'.repeat(300)}`).expect(404);
     });
 
@@ -208,6 +220,9 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
       const withCover = items.find((i: { enclosure?: unknown }) => i.enclosure);
       expect(withCover.enclosure['@url']).toMatch(/^https?:\/\/.+\/uploads\//);
       expect(withCover.enclosure['@type']).toMatch(/^image\//);
+      // length is the byte size of the file at url (it was kB × 1024, 2.4% too large).
+      const file = await api().get(new URL(withCover.enclosure['@url']).pathname).buffer(true).expect(200);
+      expect(Number(withCover.enclosure['@length'])).toBe(file.body.length);
     });
 
     it('Atom 1.0 and JSON Feed 1.1 carry the same items', async () => {

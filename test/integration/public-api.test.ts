@@ -137,6 +137,14 @@ describeIntegration(`public API (${testDatabase})`, () => {
     });
   });
 
+  describe('favicon', () => {
+    it('serves /favicon.ico (every admin page load asks for it; without a file it was a 500)', async () => {
+      const res = await api().get('/favicon.ico').buffer(true).expect(200);
+      // A PNG: its eight signature bytes.
+      expect(Buffer.from(res.body).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    });
+  });
+
   describe('drafts', () => {
     let draftId: string;
     let published: { documentId: string; title: string };

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PageConfig, PluginConfig, StoryConfig } from '../config';
 import { absoluteUrl, pageUrl, previewUrl, type PreviewPage } from '../utils/urls';
+import { unknownLocale } from '../utils/messages';
 
 /** A page type: a key of the config's `pages`. */
 export type PageType = string;
@@ -23,8 +24,8 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     const defaultLocale = (await i18n.getDefaultLocale()) as string;
     if (requested === undefined || requested === '') return { locale: defaultLocale, defaultLocale, codes };
     if (typeof requested !== 'string' || !codes.includes(requested)) {
-      const shown = typeof requested === 'string' ? requested.slice(0, 20) : 'a list';
-      throw new errors.ValidationError(`Unknown locale "${shown}": use one of ${codes.join(', ')}`);
+      const shown = typeof requested === 'string' ? requested.slice(0, 20) : 'một danh sách';
+      throw new errors.ValidationError(unknownLocale(shown, codes));
     }
     return { locale: requested, defaultLocale, codes };
   }
@@ -49,6 +50,10 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The content type of a page type. */
     uid(type: PageType): UID.ContentType {
       return this.page(type).uid as UID.ContentType;
+    },
+    /** What editors call a page type: its content type's display name, else the type's key. */
+    label(type: PageType): string {
+      return strapi.contentTypes[this.uid(type)]?.info?.displayName ?? type;
     },
     /** The page type of a content type this plugin serves, or undefined. */
     pageType(uid: string): PageType | undefined {
