@@ -3,6 +3,7 @@ import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitPlugin } from '../src/graphql/query-cost';
+import { fixGeneratedDocument } from '../src/documentation/fix-generated';
 import { heavyReads } from '../src/security/heavy-gate';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
@@ -152,6 +153,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           }) => {
             // Runs while the app generates the document, so the global `strapi` is there.
             stripProperties(draft.components.schemas, privateAttributeNames(strapi));
+            fixGeneratedDocument(draft);
             // Sign-ups are closed (src/bootstrap/public-permissions.ts).
             delete draft.paths['/auth/local/register'];
             delete draft.info.termsOfService;
