@@ -208,6 +208,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       resolve: './src/plugins/newsroom',
       config: {
         siteUrl: env('PUBLIC_SITE_URL', 'http://localhost:3000'),
+        // Media URLs on the same base as REST and GraphQL answers (global::absolute-media).
+        mediaUrl: env('PUBLIC_MEDIA_URL', ''),
         siteName: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'),
         publisher: { name: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'), logo: env('SITE_LOGO', '/logo.png') },
         // The site's pages: where each lives on the website, its by-slug route here, what it shows.

@@ -73,7 +73,7 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** Media URLs from the local provider are paths on this API server: make them absolute. */
     mediaUrl(url: string | undefined | null): string | undefined {
-      return absoluteUrl(strapi.config.get('server.absoluteUrl') as string, url);
+      return absoluteUrl(config().mediaUrl || (strapi.config.get('server.absoluteUrl') as string), url);
     },
     /** This API's own address of a route, for feeds' self links and sitemap indexes. */
     apiUrl(path: string): string {
