@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
@@ -206,6 +206,52 @@ describeIntegration(`OpenAPI document (${testDatabase})`, () => {
         const validate = answerValidator(doc as WithComponents, route, status, type);
         validate(body);
         expect([url, validate.errors ?? []]).toEqual([url, []]);
+      }
+    });
+
+    it('types/api.d.ts is what `npm run types` makes of this document (run it after changing the API)', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-types-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(doc));
+        const cli = path.join(appRoot, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
+        execFileSync(process.execPath, [cli, path.join(dir, 'openapi.json'), '--output', path.join(dir, 'api.d.ts')], { stdio: 'pipe' });
+        const fresh = fs.readFileSync(path.join(dir, 'api.d.ts'), 'utf8');
+        const committed = fs.readFileSync(path.join(appRoot, 'types', 'api.d.ts'), 'utf8');
+        // Compared line by line so a stale file names the first difference.
+        const lines = (text: string) => text.split('\n');
+        const at = lines(fresh).findIndex((line, i) => line !== lines(committed)[i]);
+        expect({ firstDifferentLine: at, fresh: lines(fresh)[at], committed: lines(committed)[at] }).toEqual({ firstDifferentLine: -1, fresh: undefined, committed: undefined });
+        expect(committed).toMatch(/getArticlePage: \{/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('the typed client example compiles with tsc --strict and reads the newest article from a running app', async () => {
+      // Inside the app (.tmp, git-ignored) so the compiled example finds node_modules/openapi-fetch.
+      fs.mkdirSync(path.join(appRoot, '.tmp'), { recursive: true });
+      const out = fs.mkdtempSync(path.join(appRoot, '.tmp', 'typed-client-'));
+      const server = app.strapi.server.httpServer;
+      try {
+        const tsc = spawnSync('npx', ['--no-install', 'tsc', '--strict', '-p', 'examples/typed-client/tsconfig.json', '--outDir', out], { cwd: appRoot, encoding: 'utf8' });
+        expect(tsc.stdout + tsc.stderr).toBe('');
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const { port } = server.address() as { port: number };
+        // Asynchronous: the app answering it runs in this very process.
+        const run = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+          execFile(process.execPath, [path.join(out, 'fetch-article.js'), `http://127.0.0.1:${port}/api`], (_error, stdout, stderr) => resolve({ stdout, stderr }));
+        });
+        expect(run.stderr).toBe('');
+        const summary = JSON.parse(run.stdout) as { title: string; datelineText: string; cover: string | null; srcset: string; related: string[]; jsonLdScript: string };
+        const newest = await app.strapi.documents('api::article.article').findFirst({ locale: 'vi', status: 'published', sort: 'dateline:desc' } as never);
+        expect(summary.title).toBe(newest!.title);
+        const page = (await api().get(`/api/articles/by-slug/${newest!.slug}`).expect(200)).body.data as { related: { title: string; dateText: string | null }[] };
+        expect(summary.related).toEqual(page.related.map((r) => `${r.title} (${r.dateText ?? ''})`));
+        expect(JSON.parse(summary.jsonLdScript).headline).toBe(newest!.title);
+        if (summary.cover) expect(summary.srcset).toMatch(/^https?:\/\/\S+ \d+w/);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+        fs.rmSync(out, { recursive: true, force: true });
       }
     });
 
