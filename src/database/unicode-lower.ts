@@ -3,7 +3,8 @@
  * case-insensitive filter ($eqi, $nei, $containsi, $notContainsi, $startsWithi, $endsWithi) as
  * `LOWER(column) LIKE LOWER(?)`: on SQLite "ĐUA" found nothing where PostgreSQL found "đua".
  * Replacing LOWER on each SQLite connection with JavaScript's Unicode lower case makes the two
- * databases answer alike, without touching Strapi's query code.
+ * databases answer alike, without touching Strapi's query code. It costs a JavaScript call per
+ * row: a $containsi scan of 10,000 titles took 11.5 ms instead of 2.2 ms (docs/benchmarks.md).
  */
 
 /** What SQLite's LOWER returns for one value, with Unicode case folding for text. */
