@@ -6367,7 +6367,7 @@ export interface operations {
                     [key: string]: unknown;
                 };
                 /** @description Locale to apply */
-                locale?: string;
+                locale?: "vi" | "en" | "*";
             };
             header?: never;
             path?: never;
@@ -6729,7 +6729,7 @@ export interface operations {
                     [key: string]: unknown;
                 };
                 /** @description Locale to apply */
-                locale?: string;
+                locale?: "vi" | "en" | "*";
             };
             header?: never;
             path?: never;
@@ -7091,7 +7091,7 @@ export interface operations {
                     [key: string]: unknown;
                 };
                 /** @description Locale to apply */
-                locale?: string;
+                locale?: "vi" | "en" | "*";
             };
             header?: never;
             path?: never;
@@ -7453,7 +7453,7 @@ export interface operations {
                     [key: string]: unknown;
                 };
                 /** @description Locale to apply */
-                locale?: string;
+                locale?: "vi" | "en" | "*";
             };
             header?: never;
             path?: never;
@@ -7815,7 +7815,7 @@ export interface operations {
                     [key: string]: unknown;
                 };
                 /** @description Locale to apply */
-                locale?: string;
+                locale?: "vi" | "en" | "*";
             };
             header?: never;
             path?: never;

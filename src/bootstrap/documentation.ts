@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { pluginRoutesDocumentation } from '../documentation/plugin-routes';
-import { DEFAULT_LOCALE, EXTRA_LOCALES } from './locales';
+import { LOCALE_CODES } from './locales';
 
 // The documentation plugin's own hashing library (its login compares with it); it ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,8 +13,7 @@ export function registerDocumentationOverrides(strapi: Core.Strapi): void {
   if (!enabled(strapi)) return;
   const search = strapi.config.get('plugin::vietnamese-text') as { search?: { contentTypes?: Record<string, unknown> } } | undefined;
   const searchTypes = Object.keys(search?.search?.contentTypes ?? {}).map((uid) => strapi.contentTypes[uid as UID.ContentType]?.info.singularName ?? uid);
-  const locales = [DEFAULT_LOCALE, ...EXTRA_LOCALES].map((l) => l.code);
-  strapi.plugin('documentation').service('override').registerOverride(pluginRoutesDocumentation({ locales, searchTypes }));
+  strapi.plugin('documentation').service('override').registerOverride(pluginRoutesDocumentation({ locales: LOCALE_CODES, searchTypes }));
 }
 
 /**

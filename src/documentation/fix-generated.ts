@@ -6,6 +6,8 @@
  * of mistake, in place, and is a no-op on a document without it.
  */
 
+import { LOCALE_CODES } from '../bootstrap/locales';
+
 type Json = Record<string, unknown>;
 export interface OpenApiDraft {
   paths: Record<string, unknown>;
@@ -190,8 +192,26 @@ export function fixPagination(draft: OpenApiDraft): void {
   }
 }
 
+/**
+ * The content types' `locale` query parameter lists the site's locales and "*" (every locale, as
+ * the request guard accepts), so generated clients offer them instead of any string.
+ */
+export function enumerateLocales(draft: OpenApiDraft, codes: string[]): void {
+  for (const item of Object.values(draft.paths)) {
+    if (!isObject(item)) continue;
+    for (const operation of Object.values(item)) {
+      if (!isObject(operation) || !Array.isArray(operation.parameters)) continue;
+      for (const parameter of operation.parameters) {
+        if (!isObject(parameter) || parameter.name !== 'locale' || parameter.in !== 'query' || !isObject(parameter.schema)) continue;
+        if (parameter.schema.type === 'string' && parameter.schema.enum === undefined) parameter.schema.enum = [...codes, '*'];
+      }
+    }
+  }
+}
+
 /** All of the above, in an order where each sees the paths as the previous one left them. */
-export function fixGeneratedDocument(draft: OpenApiDraft): void {
+export function fixGeneratedDocument(draft: OpenApiDraft, locales: string[] = LOCALE_CODES): void {
+  enumerateLocales(draft, locales);
   foldQueryPaths(draft);
   mergeIdenticalPaths(draft);
   fixSchemaTypes(draft);

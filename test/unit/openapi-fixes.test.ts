@@ -1,6 +1,7 @@
 import { documentAccess } from '../../src/documentation/access';
 import {
   allowNulls,
+  enumerateLocales,
   fixGeneratedDocument,
   fixPagination,
   fixSchemaTypes,
@@ -97,6 +98,19 @@ describe('schemas', () => {
 
   it('runs all fixes on an empty document without throwing', () => {
     expect(() => fixGeneratedDocument(draft({}))).not.toThrow();
+  });
+});
+
+describe('enumerateLocales', () => {
+  it('lists the locales and "*" on generated locale parameters, and leaves typed ones alone', () => {
+    const doc = draft({
+      '/articles': { get: { parameters: [{ name: 'locale', in: 'query', schema: { type: 'string' } }, { name: 'sort', in: 'query', schema: { type: 'string' } }] } },
+      '/search': { get: { parameters: [{ name: 'locale', in: 'query', schema: { type: 'string', enum: ['vi'] } }] } },
+    });
+    enumerateLocales(doc, ['vi', 'en']);
+    expect(JSON.stringify(doc.paths['/articles'])).toContain('"enum":["vi","en","*"]');
+    expect(JSON.stringify(doc.paths['/articles'])).toContain('{"name":"sort","in":"query","schema":{"type":"string"}}');
+    expect(JSON.stringify(doc.paths['/search'])).toContain('"enum":["vi"]');
   });
 });
 
