@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { installUnicodeLower } from '../src/database/unicode-lower';
 import { resolveFromRoot } from '../src/env/app-root';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
@@ -38,6 +39,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         connection: { filename: resolveFromRoot(env('DATABASE_FILENAME', '.tmp/data.db')) },
         useNullAsDefault: true,
         acquireConnectionTimeout,
+        // Case-insensitive filters fold Vietnamese capitals as PostgreSQL does (src/database/unicode-lower.ts).
+        pool: {
+          afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+            installUnicodeLower(connection);
+            done(undefined, connection);
+          },
+        },
       },
     };
   }

@@ -25,6 +25,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::errors',
     // Inside errors: a database that is down becomes 503 + Retry-After instead of a 500.
     'global::database-unavailable',
+    // Media URLs absolute on PUBLIC_MEDIA_URL in every /api and /graphql answer; inside the cache,
+    // so what it stores is already rewritten (src/media/absolute-media.ts).
+    { name: 'global::absolute-media', config: { baseUrl: env('PUBLIC_MEDIA_URL', '') } },
     // CSP, HSTS (production only), Referrer-Policy, frame rules.
     { name: 'strapi::security', config: securityConfig(process.env) },
     'strapi::poweredBy',

@@ -3,6 +3,7 @@ import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitPlugin } from '../src/graphql/query-cost';
+import { fixGeneratedDocument } from '../src/documentation/fix-generated';
 import { heavyReads } from '../src/security/heavy-gate';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
@@ -152,6 +153,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           }) => {
             // Runs while the app generates the document, so the global `strapi` is there.
             stripProperties(draft.components.schemas, privateAttributeNames(strapi));
+            fixGeneratedDocument(draft);
             // Sign-ups are closed (src/bootstrap/public-permissions.ts).
             delete draft.paths['/auth/local/register'];
             delete draft.info.termsOfService;
@@ -206,6 +208,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       resolve: './src/plugins/newsroom',
       config: {
         siteUrl: env('PUBLIC_SITE_URL', 'http://localhost:3000'),
+        // Media URLs on the same base as REST and GraphQL answers (global::absolute-media).
+        mediaUrl: env('PUBLIC_MEDIA_URL', ''),
         siteName: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'),
         publisher: { name: env('SITE_NAME', 'Cổng thông tin Thi đua – Khen thưởng'), logo: env('SITE_LOGO', '/logo.png') },
         // The site's pages: where each lives on the website, its by-slug route here, what it shows.

@@ -1,5 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { pluginRoutesDocumentation } from '../documentation/plugin-routes';
+import { LOCALE_CODES } from './locales';
 
 // The documentation plugin's own hashing library (its login compares with it); it ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -10,7 +11,9 @@ const enabled = (strapi: Core.Strapi) => Boolean(strapi.plugin('documentation'))
 /** Adds our plugins' public routes to the OpenAPI document (the plugin only sees content types' routes). */
 export function registerDocumentationOverrides(strapi: Core.Strapi): void {
   if (!enabled(strapi)) return;
-  strapi.plugin('documentation').service('override').registerOverride(pluginRoutesDocumentation);
+  const search = strapi.config.get('plugin::vietnamese-text') as { search?: { contentTypes?: Record<string, unknown> } } | undefined;
+  const searchTypes = Object.keys(search?.search?.contentTypes ?? {}).map((uid) => strapi.contentTypes[uid as UID.ContentType]?.info.singularName ?? uid);
+  strapi.plugin('documentation').service('override').registerOverride(pluginRoutesDocumentation({ locales: LOCALE_CODES, searchTypes }));
 }
 
 /**

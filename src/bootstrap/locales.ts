@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 export const DEFAULT_LOCALE = { code: 'vi', name: 'Tiếng Việt (vi)' };
 export const EXTRA_LOCALES = [{ code: 'en', name: 'English (en)' }];
+/** The site's locale codes, the default first. */
+export const LOCALE_CODES = [DEFAULT_LOCALE, ...EXTRA_LOCALES].map((l) => l.code);
 
 /** Every boot: vi and en exist and vi is the default. Touches nothing when already so. */
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {

@@ -1,98 +1,153 @@
 /**
  * OpenAPI paths for our plugins' public routes. The documentation plugin generates paths only
  * from content types' routes (and upload / users-permissions); the newsroom and vietnamese-text
- * routes belong to no content type, so they are described here and added with `registerOverride`.
+ * routes belong to no content type, so they are described here and added with `registerOverride`,
+ * each with an operationId, its parameters' allowed values and the schema of its answer.
  */
+import { pageAnswer, PAGE_SCHEMAS } from './page-schemas';
 
 type Schema = Record<string, unknown>;
-type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description: string; schema: Schema };
+type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description: string; schema: Schema; example?: unknown };
 
-const str = (description: string, required = false, where: 'path' | 'query' = 'query'): Parameter => ({
-  name: '',
+export interface RouteFacts {
+  /** Locale codes, the default first. */
+  locales: string[];
+  /** `type` values of /api/search (the indexed content types' singular names). */
+  searchTypes: string[];
+}
+
+const param = (name: string, where: 'path' | 'query', description: string, schema: Schema, example?: unknown): Parameter => ({
+  name,
   in: where,
-  required,
+  required: where === 'path',
   description,
-  schema: { type: 'string' },
+  schema,
+  ...(example !== undefined ? { example } : {}),
 });
-const named = (name: string, p: Parameter): Parameter => ({ ...p, name });
-const int = (name: string, description: string): Parameter => ({ name, in: 'query', required: false, description, schema: { type: 'integer', minimum: 1 } });
+const int = (name: string, description: string, max: number): Parameter => param(name, 'query', description, { type: 'integer', minimum: 1, maximum: max });
 
-const locale = named('locale', str('Mã ngôn ngữ / locale code (vi, en); mặc định vi'));
-const slug = named('slug', str('Slug của mục / entry slug', true, 'path'));
-const page = int('page', 'Trang danh sách bài / page of the entry\'s articles');
-const pageSize = int('pageSize', 'Số bài mỗi trang (≤ 50) / articles per page (≤ 50)');
-const feedFilters = ['category', 'bloc', 'agency', 'movement'].map((f) => named(f, str(`Chỉ bài thuộc ${f} có slug này / only articles of this ${f} slug`)));
-
-const errorResponse = { description: 'Lỗi / error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } });
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const jsonAnswer = (description: string, schema: Schema, type = 'application/json') => ({ description, content: { [type]: { schema } } });
 const xml = (description: string) => ({ description, content: { 'application/xml': { schema: { type: 'string' } } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-function get(tag: string, summary: string, parameters: Parameter[], ok: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+function get(operationId: string, tag: string, summary: string, parameters: Parameter[], ok: Schema, extra: Record<string, unknown> = {}) {
   return {
     get: {
+      operationId,
       tags: [tag],
       summary,
       // Public: no token needed (overrides the document's default bearer requirement).
       security: [] as unknown[],
       parameters,
-      responses: { '200': ok, '400': errorResponse, '404': errorResponse, ...extra },
+      responses: {
+        '200': ok,
+        '400': errorResponse('Tham số sai / bad parameter (Vietnamese message)'),
+        '404': errorResponse('Không có / not found (Vietnamese message)'),
+        ...extra,
+      },
     },
   };
 }
 
-const pageBySlug = (what: string) =>
-  get('Newsroom', `${what} theo slug, kèm liên kết và bài mới nhất / ${what} by slug with links and latest articles`, [slug, locale, page, pageSize], json('Trang / page'));
-
-export const pluginRoutesDocumentation = {
-  tags: [
-    { name: 'Newsroom', description: 'Trang theo slug, feed và sitemap / pages by slug, feeds and sitemaps' },
-    { name: 'Search', description: 'Tìm kiếm tiếng Việt không dấu / accent-insensitive Vietnamese search' },
-  ],
-  paths: {
-    '/articles/by-slug/{slug}': get(
+/** The paths, tags and schemas merged into the generated document. */
+export function pluginRoutesDocumentation({ locales, searchTypes }: RouteFacts) {
+  const locale = param('locale', 'query', `Mã ngôn ngữ / locale code; mặc định ${locales[0]}`, { type: 'string', enum: locales }, locales[0]);
+  const slug = (example: string) => param('slug', 'path', 'Slug của mục / entry slug', { type: 'string', maxLength: 255 }, example);
+  const page = int('page', "Trang danh sách bài / page of the entry's articles", 100_000);
+  const pageSize = int('pageSize', 'Số bài mỗi trang (≤ 50, mặc định 10) / articles per page (≤ 50, default 10)', 50);
+  const feedFilters = ['category', 'bloc', 'agency', 'movement'].map((f) =>
+    param(f, 'query', `Chỉ bài thuộc ${f} có slug này / only articles of this ${f} slug`, { type: 'string', maxLength: 255 })
+  );
+  const moved = {
+    '301': jsonAnswer('Slug cũ: chuyển đến slug hiện tại / previous slug: redirect to the current one', ref('Redirect')),
+  };
+  const taxonomy = (operationId: string, what: string, contentType: string, example: string) =>
+    get(
+      operationId,
       'Newsroom',
-      'Bài viết theo slug, sẵn sàng để hiển thị / article page by slug',
-      [slug, locale],
-      json('Bài viết với "Tin khác", JSON-LD và meta / article with related news, JSON-LD and meta'),
-      { '301': { description: 'Slug cũ: chuyển đến slug hiện tại / previous slug: redirect to the current one' } }
-    ),
-    '/categories/by-slug/{slug}': pageBySlug('Category'),
-    '/blocs/by-slug/{slug}': pageBySlug('Bloc'),
-    '/agencies/by-slug/{slug}': pageBySlug('Agency'),
-    '/movements/by-slug/{slug}': pageBySlug('Movement'),
-    '/feeds/rss.xml': get('Newsroom', 'RSS 2.0', [locale, ...feedFilters], xml('RSS 2.0')),
-    '/feeds/atom.xml': get('Newsroom', 'Atom 1.0', [locale, ...feedFilters], xml('Atom 1.0')),
-    '/feeds/feed.json': get('Newsroom', 'JSON Feed 1.1', [locale, ...feedFilters], {
-      description: 'JSON Feed 1.1',
-      content: { 'application/feed+json': { schema: { type: 'object', additionalProperties: true } } },
-    }),
-    '/sitemap.xml': get('Newsroom', 'Sitemap index', [], xml('Sitemap index')),
-    '/sitemaps/{name}': get('Newsroom', 'Sitemap part (articles-1.xml, categories-1.xml, …)', [named('name', str('Part file name', true, 'path'))], xml('Sitemap')),
-    '/news-sitemap.xml': get('Newsroom', 'Google News sitemap (48 h)', [], xml('News sitemap')),
-    // users-permissions' refresh route (session mode), which its own documentation leaves out.
-    '/auth/refresh': {
-      post: {
-        tags: ['Users-Permissions - Auth'],
-        summary: 'Đổi refresh token lấy JWT mới / exchange a refresh token for a new JWT',
-        security: [] as unknown[],
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: { type: 'object', required: ['refreshToken'], properties: { refreshToken: { type: 'string' } } } } },
+      `${what} theo slug, kèm liên kết và bài mới nhất / ${what} by slug with links and latest articles`,
+      [slug(example), locale, page, pageSize],
+      jsonAnswer('Trang / page', pageAnswer(contentType, 'TaxonomyPageExtras')),
+      moved
+    );
+  const feed = (operationId: string, summary: string) => get(operationId, 'Newsroom', summary, [locale, ...feedFilters], xml(summary));
+
+  return {
+    tags: [
+      { name: 'Newsroom', description: 'Trang theo slug, feed và sitemap / pages by slug, feeds and sitemaps' },
+      { name: 'Search', description: 'Tìm kiếm tiếng Việt không dấu / accent-insensitive Vietnamese search' },
+      { name: 'OpenAPI', description: 'Tài liệu này / this document' },
+    ],
+    components: { schemas: PAGE_SCHEMAS },
+    paths: {
+      '/articles/by-slug/{slug}': get(
+        'getArticlePage',
+        'Newsroom',
+        'Bài viết theo slug, sẵn sàng để hiển thị / article page by slug',
+        [slug('ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen'), locale],
+        jsonAnswer('Bài viết với "Tin khác", JSON-LD và meta / article with related news, JSON-LD and meta', pageAnswer('Article', 'ArticlePageExtras')),
+        moved
+      ),
+      '/categories/by-slug/{slug}': taxonomy('getCategoryPage', 'Category', 'Category', 'van-ban-chinh-sach-thi-dua-khen-thuong'),
+      '/blocs/by-slug/{slug}': taxonomy('getBlocPage', 'Bloc', 'Bloc', 'khoi-mat-tran-doan-the'),
+      '/agencies/by-slug/{slug}': taxonomy('getAgencyPage', 'Agency', 'Agency', 'hoi-lien-hiep-phu-nu-tinh'),
+      '/movements/by-slug/{slug}': taxonomy('getMovementPage', 'Movement', 'Movement', 'hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh'),
+      '/feeds/rss.xml': feed('getRssFeed', 'RSS 2.0'),
+      '/feeds/atom.xml': feed('getAtomFeed', 'Atom 1.0'),
+      '/feeds/feed.json': get('getJsonFeed', 'Newsroom', 'JSON Feed 1.1', [locale, ...feedFilters], jsonAnswer('JSON Feed 1.1', ref('JsonFeed'), 'application/feed+json')),
+      '/sitemap.xml': get('getSitemapIndex', 'Newsroom', 'Sitemap index', [], xml('Sitemap index')),
+      '/sitemaps/{name}': get(
+        'getSitemapPart',
+        'Newsroom',
+        'Sitemap part (articles-1.xml, categories-1.xml, …)',
+        [param('name', 'path', 'Part file name', { type: 'string', pattern: '^[a-z]+-[1-9][0-9]{0,5}\\.xml$' }, 'articles-1.xml')],
+        xml('Sitemap')
+      ),
+      '/news-sitemap.xml': get('getNewsSitemap', 'Newsroom', 'Google News sitemap (48 h)', [], xml('News sitemap')),
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          tags: ['OpenAPI'],
+          summary: 'Tài liệu OpenAPI đầy đủ / the whole OpenAPI document',
+          security: [] as unknown[],
+          responses: {
+            '200': jsonAnswer('OpenAPI 3.0', { type: 'object', required: ['openapi', 'paths'], additionalProperties: true }),
+            '401': errorResponse('Cần đăng nhập tài liệu / documentation login needed (restricted access)'),
+          },
         },
-        responses: { '200': json('JWT mới / new JWT'), '400': errorResponse, '401': errorResponse },
       },
+      // users-permissions' refresh route (session mode), which its own documentation leaves out.
+      '/auth/refresh': {
+        post: {
+          operationId: 'postAuthRefresh',
+          tags: ['Users-Permissions - Auth'],
+          summary: 'Đổi refresh token lấy JWT mới / exchange a refresh token for a new JWT',
+          security: [] as unknown[],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['refreshToken'], properties: { refreshToken: { type: 'string' } } } } },
+          },
+          responses: {
+            '200': jsonAnswer('JWT mới / new JWT', { type: 'object', properties: { jwt: { type: 'string' } } }),
+            '400': errorResponse('Thiếu token / no token'),
+            '401': errorResponse('Token hết hạn / expired token'),
+          },
+        },
+      },
+      '/search': get(
+        'search',
+        'Search',
+        'Tìm kiếm bài viết và danh mục đã xuất bản / search published content',
+        [
+          { ...param('q', 'query', 'Từ khóa, có dấu hoặc không / query, with or without tones', { type: 'string', minLength: 1 }, 'thi dua'), required: true },
+          locale,
+          param('type', 'query', 'Giới hạn loại nội dung / restrict to a content type', { type: 'string', enum: searchTypes }, searchTypes[0]),
+          int('page', 'Trang / page', 100_000),
+          int('pageSize', 'Số kết quả mỗi trang (≤ 50) / hits per page (≤ 50)', 50),
+        ],
+        jsonAnswer('Kết quả và phân trang / hits and pagination', ref('SearchResult'))
+      ),
     },
-    '/search': get(
-      'Search',
-      'Tìm kiếm bài viết và danh mục đã xuất bản / search published content',
-      [
-        named('q', str('Từ khóa, có dấu hoặc không / query, with or without tones', true)),
-        locale,
-        named('type', str('Giới hạn loại nội dung / restrict to a content type')),
-        page,
-        pageSize,
-      ],
-      json('Kết quả và phân trang / hits and pagination')
-    ),
-  },
-};
+  };
+}

@@ -238,6 +238,30 @@ describeIntegration(`bounded requests (${testDatabase})`, () => {
       expect(JSON.stringify(res.body.errors)).toMatch(/exceeds maximum operation depth|depth/i);
     });
 
+    it('prices a variable left to its declared default, and only the operation that runs (issue 17)', async () => {
+      // 937 per article as below. Written with the literal 5 this costs 11 + 937 × 5 = 4,696 and is
+      // allowed; the same page size as a variable's default was priced at the default list size
+      // (25: 23,436) and two operations in one document were added up (9,392): both refused.
+      const fields = 'title blocs { name members { name } }';
+      const cases = [
+        { query: `query Page($n: Int = 5) { articles(pagination: { pageSize: $n }) { ${fields} } }` },
+        { query: `query Page($p: PaginationArg = { pageSize: 5 }) { articles(pagination: $p) { ${fields} } }` },
+        {
+          query: `query Page { articles(pagination: { pageSize: 5 }) { ${fields} } } query Other { articles(pagination: { pageSize: 5 }) { ${fields} } }`,
+          operationName: 'Page',
+        },
+      ];
+      for (const body of cases) {
+        const res = await client().post('/graphql').send(body);
+        expect([body.query, res.status, res.body.errors]).toEqual([body.query, 200, undefined]);
+        expect(res.body.data.articles.length).toBeGreaterThan(0);
+      }
+      // The default is a default: a larger value sent still costs what it asks.
+      const sent = await gql({ query: cases[0].query, variables: { n: 6 } });
+      expect(sent.status).toBe(400);
+      expect(sent.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', cost: 11 + 937 * 6 });
+    });
+
     it('costs a page size given in a variable as the literal: both allowed below the limit, both refused above it', async () => {
       // Per article: title 1 + blocs (1 + 10 fetch) + 25 blocs × (name 1 + members 11 + 25 × name 1) = 937; + articles 11.
       const variable = 'query($n: Int) { articles(pagination: { pageSize: $n }) { title blocs { name members { name } } } }';

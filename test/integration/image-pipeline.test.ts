@@ -43,7 +43,8 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
   let token: string;
   const api = () => request(app.strapi.server.httpServer);
   const uploads = () => path.join(app.env.PUBLIC_DIR, 'uploads');
-  const stored = (url: string) => path.join(app.env.PUBLIC_DIR, url);
+  // Answers carry absolute URLs (PUBLIC_MEDIA_URL), rows the stored "/uploads/…": the file is at the path.
+  const stored = (url: string) => path.join(app.env.PUBLIC_DIR, decodeURIComponent(new URL(url, 'http://localhost').pathname));
   const upload = (buffer: Buffer, filename: string, fileInfo?: Record<string, unknown>) => {
     const req = api().post('/api/upload').set('Authorization', `Bearer ${token}`).attach('files', buffer, filename);
     return fileInfo ? req.field('fileInfo', JSON.stringify(fileInfo)) : req;

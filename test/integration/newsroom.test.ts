@@ -42,12 +42,15 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
       const res = await api().get(`/api/articles/by-slug/${sample!.slug}`).expect(200);
       const a = res.body.data;
       expect(a.documentId).toBe(sample!.documentId);
-      expect(a.cover.formats.thumbnail.url).toMatch(/^\/uploads\//);
+      expect(a.cover.formats.thumbnail.url).toMatch(/^https?:\/\/[^/]+\/uploads\//);
       expect(a.category.slug).toBeTruthy();
       expect(a.blocs.length).toBeGreaterThan(0);
       expect(a.agencies.length).toBeGreaterThan(0);
       expect(a.movements.length).toBeGreaterThan(0);
       expect(a.datelineText).toMatch(WEEKDAY);
+      // The related items' short stamp, on the article too.
+      expect(a.dateText).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+      expect(a.datelineText.endsWith(a.dateText)).toBe(true);
       expect(a.url).toBe(`${SITE}/tin-tuc/${sample!.slug}`);
       expect(a.createdBy).toBeUndefined();
       // The schedule is editorial business, not the public's.
@@ -68,6 +71,15 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
       expect(a.meta.openGraph['og:type']).toBe('article');
       expect(a.meta.openGraph['og:image']).toMatch(/^https?:\/\/.+\/uploads\//);
       expect(a.meta.twitter['twitter:card']).toBe('summary_large_image');
+    });
+
+    it('gives jsonLd as data and jsonLdScript safe to print inside <script>, even for a title that closes it', async () => {
+      const title = 'Tin </script><script>alert(1)</script> <!-- lạ';
+      const doc = await article(title);
+      const a = (await api().get(`/api/articles/by-slug/${doc.slug}`).expect(200)).body.data;
+      expect(a.jsonLd.headline).toBe(title);
+      expect(a.jsonLdScript).not.toContain('<');
+      expect(JSON.parse(a.jsonLdScript)).toEqual(a.jsonLd);
     });
 
     it('lists hand-picked related news first, then the newest sharing a bloc, movement or category', async () => {
@@ -123,12 +135,12 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
     it('answers 404 JSON for unknown and draft-only slugs, 400 for an unknown locale', async () => {
       const draft = await docs(ARTICLE).create({ locale: 'vi', data: { title: 'Tin còn trong bản nháp' } as never });
       const unknown = await api().get('/api/articles/by-slug/khong-co-bai-nay').expect(404);
-      expect(unknown.body.error.message).toMatch(/No published article/);
+      expect(unknown.body.error.message).toBe('Không tìm thấy bài viết đã xuất bản có đường dẫn "khong-co-bai-nay" (ngôn ngữ "vi").');
       expect(unknown.body.data).toBeNull();
       const hidden = await api().get(`/api/articles/by-slug/${draft.slug}`).expect(404);
       expect(JSON.stringify(hidden.body)).not.toContain('bản nháp');
       const bad = await api().get('/api/articles/by-slug/anything?locale=xx').expect(400);
-      expect(bad.body.error.message).toMatch(/Unknown locale/);
+      expect(bad.body.error.message).toMatch(/^Ngôn ngữ "xx" không có trên trang này/);
       await api().get(`/api/articles/by-slug/${'a'.repeat(300)}`).expect(404);
     });
 
@@ -180,6 +192,69 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
     });
   });
 
+  describe('GraphQL parity with the REST pages (issue 17)', () => {
+    const gql = async (query: string, variables: Record<string, unknown>) => {
+      const res = await api().post('/graphql').send({ query, variables }).expect(200);
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data;
+    };
+    const PAGE = `query($slug: String!, $locale: String) { articlePage(slug: $slug, locale: $locale) {
+      redirect { slug url location } documentId slug locale title url datelineText dateText
+      related { documentId title slug locale dateline datelineText dateText url cover }
+      alternates { locale slug url } jsonLd jsonLdScript meta entry } }`;
+
+    it('articlePage gives the REST page’s extras: dates, related, alternates, JSON-LD as JSON, meta', async () => {
+      const sample = await docs(ARTICLE).findFirst({ locale: 'vi', status: 'published', filters: { blocs: { documentId: { $notNull: true } } } } as never);
+      const rest = (await api().get(`/api/articles/by-slug/${sample!.slug}`).expect(200)).body.data;
+      const page = (await gql(PAGE, { slug: sample!.slug })).articlePage;
+      expect(page.redirect).toBeNull();
+      expect(page.title).toBe(rest.title);
+      for (const key of ['documentId', 'slug', 'locale', 'url', 'datelineText', 'dateText', 'related', 'alternates', 'jsonLd', 'jsonLdScript', 'meta']) {
+        expect([key, page[key]]).toEqual([key, rest[key]]);
+      }
+      expect(page.related.length).toBeGreaterThan(0);
+      // The entry is the REST page's data itself (media URLs made absolute the same way).
+      expect(page.entry).toEqual(rest);
+      expect(page.entry).not.toHaveProperty('publishAt');
+    });
+
+    it('a previous slug answers the redirect; a draft-only or unknown slug is null', async () => {
+      const doc = await article('Tin GraphQL sẽ đổi đường dẫn');
+      await docs(ARTICLE).update({ documentId: doc.documentId, locale: 'vi', data: { slug: 'tin-graphql-da-doi-duong-dan' } as never });
+      await docs(ARTICLE).publish({ documentId: doc.documentId, locale: 'vi' });
+      const rest = await api().get(`/api/articles/by-slug/${doc.slug}?locale=vi`).expect(301);
+      const page = (await gql(PAGE, { slug: doc.slug, locale: 'vi' })).articlePage;
+      expect(page.redirect).toEqual(rest.body.redirect);
+      expect(page.title).toBeNull();
+      const draft = await docs(ARTICLE).create({ locale: 'vi', data: { title: 'Bản nháp GraphQL không lộ' } as never });
+      expect((await gql(PAGE, { slug: draft.slug })).articlePage).toBeNull();
+      expect((await gql(PAGE, { slug: 'khong-co-bai-nay' })).articlePage).toBeNull();
+    });
+
+    it('blocPage (and the other taxonomy pages) give articles, pagination and the current term as REST', async () => {
+      const rest = await api().get(`/api/blocs/by-slug/${bloc.slug}?pageSize=3&page=2`).expect(200);
+      const data = await gql(
+        `query($slug: String!) { blocPage(slug: $slug, page: 2, pageSize: 3) { name articles { slug dateText url } pagination { page pageSize pageCount total } currentTerm alternates { locale } meta } }`,
+        { slug: bloc.slug }
+      );
+      const page = data.blocPage;
+      expect(page.name).toBe(rest.body.data.name);
+      expect(page.articles).toEqual(rest.body.data.articles.map((a: { slug: string; dateText: string; url: string }) => ({ slug: a.slug, dateText: a.dateText, url: a.url })));
+      expect(page.pagination).toEqual(rest.body.meta.pagination);
+      expect(page.currentTerm).toEqual(rest.body.data.currentTerm);
+      expect(page.meta).toEqual(rest.body.data.meta);
+      for (const query of ['categoryPage', 'agencyPage', 'movementPage']) {
+        const res = await api().post('/graphql').send({ query: `{ ${query}(slug: "khong-co") { name } }` }).expect(200);
+        expect(res.body).toEqual({ data: { [query]: null } });
+      }
+    });
+
+    it('a bad locale is a client error, as in REST', async () => {
+      const res = await api().post('/graphql').send({ query: PAGE, variables: { slug: 'x', locale: 'xx' } });
+      expect(res.body.errors[0].message).toMatch(/^Ngôn ngữ "xx" không có/);
+    });
+  });
+
   describe('feeds', () => {
     const tricky = 'Khối Mặt trận – Đoàn thể tổng kết 2019 & triển khai <2020> "mới" \'đặc biệt\'';
     let trickyDoc: Doc;
@@ -208,6 +283,9 @@ describeIntegration(`newsroom delivery (${testDatabase})`, () => {
       const withCover = items.find((i: { enclosure?: unknown }) => i.enclosure);
       expect(withCover.enclosure['@url']).toMatch(/^https?:\/\/.+\/uploads\//);
       expect(withCover.enclosure['@type']).toMatch(/^image\//);
+      // length is the byte size of the file at url (it was kB × 1024, 2.4% too large).
+      const file = await api().get(new URL(withCover.enclosure['@url']).pathname).buffer(true).expect(200);
+      expect(Number(withCover.enclosure['@length'])).toBe(file.body.length);
     });
 
     it('Atom 1.0 and JSON Feed 1.1 carry the same items', async () => {

@@ -51,7 +51,7 @@ describeIntegration(`public API (${testDatabase})`, () => {
         .query({ 'populate[cover]': true, 'populate[blocs]': true, 'populate[category]': true })
         .expect(200);
       for (const a of res.body.data) {
-        expect(a.cover?.url).toMatch(/^\/uploads\/.+\.jpg$/);
+        expect(a.cover?.url).toMatch(/^https?:\/\/[^/]+\/uploads\/.+\.jpg$/);
         expect(a.cover.alternativeText).toBeTruthy();
         expect(a.blocs.length).toBeGreaterThan(0);
         expect(a.category?.name).toBeTruthy();
@@ -134,6 +134,14 @@ describeIntegration(`public API (${testDatabase})`, () => {
       expect((await api().get('/api/users/me')).status).toBe(403);
       expect((await api().get('/api/upload/files')).status).toBe(403);
       expect((await api().post('/api/i18n/locales').send({ code: 'fr', name: 'French' })).status).toBeGreaterThanOrEqual(403);
+    });
+  });
+
+  describe('favicon', () => {
+    it('serves /favicon.ico (every admin page load asks for it; without a file it was a 500)', async () => {
+      const res = await api().get('/favicon.ico').buffer(true).expect(200);
+      // A PNG: its eight signature bytes.
+      expect(Buffer.from(res.body).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     });
   });
 

@@ -165,4 +165,27 @@ describeIntegration(`search (${testDatabase})`, () => {
     expect(count).toBeGreaterThan(10);
     expect(await search({ q: 'thi dua', pageSize: 50 })).toEqual(before);
   });
+  describe('over GraphQL (issue 17)', () => {
+    const QUERY = `query($q: String!, $type: String, $pageSize: Int) { search(q: $q, type: $type, pageSize: $pageSize) {
+      hits { type documentId title slug excerpt score } pagination { page pageSize pageCount total } capped } }`;
+
+    it.each([
+      ['thi dua', undefined, undefined],
+      ['khen thuong', 'article', 3],
+    ])('search(q: %p, type: %p) answers what GET /api/search answers', async (q, type, pageSize) => {
+      const rest = await api().get('/api/search').query({ q, ...(type ? { type } : {}), ...(pageSize ? { pageSize } : {}) }).expect(200);
+      const res = await api().post('/graphql').send({ query: QUERY, variables: { q, type, pageSize } }).expect(200);
+      expect(res.body.errors).toBeUndefined();
+      const { hits, pagination, capped } = res.body.data.search;
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits).toEqual(rest.body.data);
+      expect({ pagination, capped }).toEqual(rest.body.meta);
+    });
+
+    it('refuses a bad parameter with the REST message', async () => {
+      const rest = await api().get('/api/search').query({ q: 'x', type: 'user' }).expect(400);
+      const res = await api().post('/graphql').send({ query: QUERY, variables: { q: 'x', type: 'user' } });
+      expect(res.body.errors[0].message).toBe(rest.body.error.message);
+    });
+  });
 });

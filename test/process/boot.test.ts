@@ -44,7 +44,7 @@ describe('booting', () => {
       await new Promise((r) => s.server.httpServer.listen(0, '127.0.0.1', r));
       const res = await fetch('http://127.0.0.1:' + s.server.httpServer.address().port + '/api/categories', { headers: { Origin: 'https://evil.example.com' } });
       console.log('HEADERS ' + JSON.stringify(Object.fromEntries(res.headers)) + ' STATUS ' + res.status);
-      for (const p of ['/documentation', '/documentation/v1.0.0', '/documentation/v1.0.0/openapi.json']) {
+      for (const p of ['/documentation', '/documentation/v1.0.0', '/documentation/v1.0.0/openapi.json', '/api/openapi.json']) {
         const doc = await fetch('http://127.0.0.1:' + s.server.httpServer.address().port + p, { redirect: 'manual' });
         console.log('DOC ' + p + ' ' + doc.status);
       }`;
@@ -63,7 +63,30 @@ describe('booting', () => {
         ['/documentation', '404'],
         ['/documentation/v1.0.0', '404'],
         ['/documentation/v1.0.0/openapi.json', '404'],
+        ['/api/openapi.json', '404'],
       ]);
+    } finally {
+      await drop();
+    }
+  }, 120_000);
+
+  it('with DOCUMENTATION_PASSWORD, /api/openapi.json asks for the documentation login as /documentation does', async () => {
+    const { env, drop } = await createTestEnv();
+    const ask = `
+      s.server.mount();
+      await new Promise((r) => s.server.httpServer.listen(0, '127.0.0.1', r));
+      for (const p of ['/documentation', '/api/openapi.json']) {
+        const doc = await fetch('http://127.0.0.1:' + s.server.httpServer.address().port + p, { redirect: 'manual' });
+        console.log('DOC ' + p + ' ' + doc.status + ' ' + JSON.stringify((await doc.text()).slice(0, 300)));
+      }`;
+    try {
+      const result = boot({ ...env, NODE_ENV: 'production', SEED_SAMPLE_DATA: 'false', DOCUMENTATION_PASSWORD: 'mat-khau-tai-lieu-2026' }, ask);
+      const docs = Object.fromEntries([...result.stdout.matchAll(/DOC (\S+) (\d+) (.*)/g)].map((m) => [m[1], [m[2], m[3]]]));
+      expect(docs['/documentation'][0]).toBe('302');
+      expect(docs['/api/openapi.json'][0]).toBe('401');
+      // Strapi's error middleware answers 401s with its own "Unauthorized" message.
+      expect(docs['/api/openapi.json'][1]).toContain('UnauthorizedError');
+      expect(docs['/api/openapi.json'][1]).not.toContain('"paths"');
     } finally {
       await drop();
     }

@@ -1,5 +1,5 @@
-import { buildSchema, parse } from 'graphql';
-import { findCostProblem, queryCost, queryMeasure } from '../../src/graphql/query-cost';
+import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { findCostProblem, queryCost, queryMeasure, withDefaults } from '../../src/graphql/query-cost';
 
 // The shape of Strapi's generated schema: lists, a connection with `nodes`, pagination arguments.
 const schema = buildSchema(`
@@ -39,6 +39,31 @@ describe('queryCost', () => {
     ['aliases each cost', '{ a: article(documentId: "x") { title } b: article(documentId: "y") { title } }', 4],
   ])('%s', (_name, query, expected) => {
     expect(queryCost(schema, parse(query), options)).toBe(expected);
+  });
+});
+
+describe('declared defaults and the operation that runs', () => {
+  const operation = (document: ReturnType<typeof parse>, name: string) =>
+    document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+
+  it.each([
+    ['an Int default', 'query($n: Int = 7) { articles(pagination: { pageSize: $n }) { title } }', {}, 1 + 7],
+    ['an object default', 'query($p: PaginationArg = { limit: 3 }) { articles(pagination: $p) { title } }', {}, 1 + 3],
+    ['a sent value wins over the default', 'query($n: Int = 7) { articles(pagination: { pageSize: $n }) { title } }', { n: 40 }, 1 + 40],
+  ])('%s', (_name, query, variables, expected) => {
+    expect(queryCost(schema, parse(query), options, variables)).toBe(expected);
+  });
+
+  it('fills only what was not sent', () => {
+    const document = parse('query Q($a: Int = 1, $b: Int = 2, $c: Int) { articles { title } }');
+    expect(withDefaults(operation(document, 'Q')!, { b: 5 })).toEqual({ a: 1, b: 5 });
+  });
+
+  it('measures the chosen operation only; without one, all of them', () => {
+    const document = parse('query A { articles(pagination: { pageSize: 4 }) { title } } query B { articles(pagination: { pageSize: 9 }) { title } }');
+    expect(queryMeasure(schema, document, options, {}, operation(document, 'A')).cost).toBe(1 + 4);
+    expect(queryMeasure(schema, document, options, {}, operation(document, 'B')).cost).toBe(1 + 9);
+    expect(queryMeasure(schema, document, options, {}).cost).toBe(1 + 4 + 1 + 9);
   });
 });
 

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { buildAtom, buildJsonFeed, buildRss } from '../server/src/utils/feeds';
+import { byteLength } from '../server/src/utils/media';
 import type { FeedChannel, FeedItem } from '../server/src/utils/types';
 
 const parser = new XMLParser({
@@ -95,7 +96,9 @@ describe('Atom 1.0', () => {
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed.id).toBe(channel.feedUrl);
     expect(feed.updated).toBe('2024-03-01T02:00:00Z');
-    expect(feed.link.map((l: Record<string, string>) => l['@rel']).sort()).toEqual(['alternate', 'self']);
+    // The site's page first: readers that take the first link as the home page must not get the feed file.
+    expect(feed.link.map((l: Record<string, string>) => l['@rel'])).toEqual(['alternate', 'self']);
+    expect(feed.link[0]['@href']).toBe(channel.siteUrl);
     expect(feed.author.name).toBe(channel.title);
     const [a, b] = feed.entry;
     expect(a.id).toBe(full.id);
@@ -131,5 +134,16 @@ describe('JSON Feed 1.1', () => {
     expect('content_html' in feed.items[1] || 'content_text' in feed.items[1]).toBe(true);
     expect(feed.items[1]).not.toHaveProperty('authors');
     expect(JSON.parse(JSON.stringify(feed))).toEqual(feed);
+  });
+});
+
+describe('byteLength', () => {
+  it.each([
+    ['the recorded bytes win', { url: '/a.jpg', size: 52, sizeInBytes: 52_013 }, 52_013],
+    // Strapi's kilobytes are bytes / 1000: 52.01 kB is 52,010 bytes, not 53,258 (× 1024).
+    ['kilobytes × 1000 otherwise', { url: '/a.jpg', size: 52.01 }, 52_010],
+    ['nothing known', { url: '/a.jpg' }, undefined],
+  ])('%s', (_name, format, expected) => {
+    expect(byteLength(format)).toBe(expected);
   });
 });

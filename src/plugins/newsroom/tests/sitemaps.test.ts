@@ -55,7 +55,7 @@ describe('buildNewsSitemap', () => {
   const item = (i: number) => ({ loc: `https://example.vn/tin-tuc/${i}`, title: `Tin số ${i} & <mới>`, published: new Date('2026-11-28T01:00:00Z'), language: 'vi' });
 
   it('writes the Google News elements', () => {
-    const xml = buildNewsSitemap([item(1)], 'Cổng TĐKT & Tin');
+    const xml = buildNewsSitemap([item(1)], 'Cổng TĐKT & Tin', 'https://example.vn');
     expect(XMLValidator.validate(xml)).toBe(true);
     const set = parser.parse(xml).urlset;
     expect(set['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
@@ -67,7 +67,12 @@ describe('buildNewsSitemap', () => {
   });
 
   it('stops at 1,000 URLs', () => {
-    const xml = buildNewsSitemap(Array.from({ length: 1005 }, (_, i) => item(i)), 'X');
+    const xml = buildNewsSitemap(Array.from({ length: 1005 }, (_, i) => item(i)), 'X', 'https://example.vn');
     expect(parser.parse(xml).urlset.url).toHaveLength(1000);
+  });
+
+  it('lists the home page, without news tags, when no article is recent (the schema needs one <url>)', () => {
+    const xml = buildNewsSitemap([], 'X', 'https://example.vn/');
+    expect(parser.parse(xml).urlset.url).toEqual([{ loc: 'https://example.vn/' }]);
   });
 });

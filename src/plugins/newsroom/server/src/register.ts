@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from './config';
+import { registerPageQueries } from './graphql/pages';
 import { contentApiRoutes } from './routes/content-api';
 import { getService } from './utils/get-service';
 
@@ -15,6 +16,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // The site's pages, feeds and sitemaps, as the app configured them.
   const contentApi = (strapi.plugin('newsroom').routes as unknown as Record<string, { routes: unknown[] }>)['content-api'];
   contentApi.routes = contentApiRoutes(strapi.config.get('plugin::newsroom') as PluginConfig);
+
+  // The same pages over GraphQL, when the app has the GraphQL plugin.
+  registerPageQueries(strapi);
 
   // Publishing rights first: a refused write is stopped before any other middleware acts on it.
   strapi.documents.use((ctx, next) => getService(strapi, 'publication-guard').middleware(ctx, next));

@@ -52,6 +52,11 @@ export interface SchedulingConfig {
 export interface PluginConfig {
   /** The public website (not this API): every link in feeds, sitemaps and structured data starts here. */
   siteUrl: string;
+  /**
+   * Base of media URLs in JSON-LD, Open Graph and feeds: the same as the app's REST and GraphQL
+   * answers use. '' means this server's public URL (`server.absoluteUrl`).
+   */
+  mediaUrl: string;
   /** Site name in feeds, Open Graph and the Google News sitemap. */
   siteName: string;
   /** Short description of the site, used by the feeds. */
@@ -89,6 +94,7 @@ export interface PluginConfig {
 
 export const defaultConfig: PluginConfig = {
   siteUrl: 'http://localhost:3000',
+  mediaUrl: '',
   siteName: 'Cổng thông tin Thi đua – Khen thưởng',
   siteDescription: 'Tin tức thi đua, khen thưởng',
   publisher: { name: 'Cổng thông tin Thi đua – Khen thưởng', logo: '/logo.png' },
@@ -158,6 +164,9 @@ export function validateConfig(config: PluginConfig): void {
     fail(`siteUrl "${config.siteUrl}" is not an absolute URL`);
   }
   if (site && site.protocol !== 'http:' && site.protocol !== 'https:') fail('siteUrl must be http or https');
+  if (typeof config.mediaUrl !== 'string' || (config.mediaUrl !== '' && !/^https?:\/\/[^/]/.test(config.mediaUrl))) {
+    fail(`mediaUrl "${String(config.mediaUrl)}" must be '' or an absolute http(s) URL`);
+  }
   validatePages(config);
   if (typeof config.slugHistory !== 'string' || (config.slugHistory !== '' && !/^[a-z0-9-]+\.[A-Za-z0-9-]+$/.test(config.slugHistory))) {
     fail('slugHistory must be "<plugin>.<service>" or ""');

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { FeedKind } from '../services/feeds';
 import { getService } from '../utils/get-service';
+import { notOneSlug } from '../utils/messages';
 
 export interface Ctx {
   query: Record<string, unknown>;
@@ -19,7 +20,7 @@ export function parseFeedQuery(query: Record<string, unknown>, filterNames: stri
   for (const key of filterNames) {
     const value = query[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || value === '' || value.length > 255) throw new errors.ValidationError(`${key} must be one slug`);
+    if (typeof value !== 'string' || value === '' || value.length > 255) throw new errors.ValidationError(notOneSlug(key));
     out[key] = value;
   }
   return out;

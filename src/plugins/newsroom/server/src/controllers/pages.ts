@@ -5,6 +5,7 @@ import type { ListParams } from '../services/pages';
 import type { PageType } from '../services/site';
 import { bySlugLocation } from '../utils/urls';
 import { getService } from '../utils/get-service';
+import { notAnIntegerIn } from '../utils/messages';
 
 export interface Ctx {
   params: { slug: string };
@@ -24,7 +25,7 @@ export function parseListParams(query: Record<string, unknown>, defaultSize: num
     const raw = query[name];
     if (raw === undefined || raw === '') return fallback;
     const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new errors.ValidationError(`${name} must be an integer from 1 to ${max}`);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new errors.ValidationError(notAnIntegerIn(name, max));
     return n;
   };
   return { page: int('page', 1, 100_000), pageSize: int('pageSize', defaultSize, MAX_PAGE_SIZE) };

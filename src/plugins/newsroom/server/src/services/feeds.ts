@@ -3,11 +3,12 @@ import { errors } from '@strapi/utils';
 import { blocksToHtml } from '../utils/blocks-html';
 import { buildAtom, buildJsonFeed, buildRss } from '../utils/feeds';
 import { NEWEST_FIRST, type Filters } from '../utils/document-params';
-import { bestFormat, isMediaFile, type MediaFile } from '../utils/media';
+import { bestFormat, byteLength, isMediaFile, type MediaFile } from '../utils/media';
 import type { FeedChannel, FeedItem } from '../utils/types';
 import { absoluteUrl, homeUrl } from '../utils/urls';
 import type { Locales, Site } from './site';
 import { getService } from '../utils/get-service';
+import { notPublished } from '../utils/messages';
 
 export type FeedKind = 'rss' | 'atom' | 'json';
 
@@ -43,7 +44,7 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
         filters: { slug: { $eq: slug } },
         fields: ['name', 'slug'],
       })) as Doc | null;
-      if (!entry) throw new errors.NotFoundError(`No published ${key} with slug "${slug.slice(0, 100)}" in locale "${loc.locale}"`);
+      if (!entry) throw new errors.NotFoundError(notPublished(site().label(key), slug, loc.locale));
       filters.push({ [relation]: { documentId: entry.documentId } });
       names.push(String(entry.name));
     }
@@ -73,8 +74,7 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
           ? {
               url: site().mediaUrl(picture.url) ?? picture.url,
               mime: picture.mime ?? 'image/jpeg',
-              // Strapi records sizes in kilobytes.
-              length: picture.size ? Math.round(picture.size * 1024) : undefined,
+              length: byteLength(picture),
               width: picture.width,
               height: picture.height,
               alt: cover.alternativeText ?? undefined,

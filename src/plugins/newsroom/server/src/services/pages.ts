@@ -4,10 +4,11 @@ import { blocksToText } from '../utils/blocks-html';
 import { datelineText, shortDateText } from '../utils/dates';
 import { bestFormat, CROP_KEYS, imageCard, isMediaFile, type MediaFile } from '../utils/media';
 import { NEWEST_FIRST, type Filters } from '../utils/document-params';
-import { pageMeta, newsArticleJsonLd } from '../utils/structured-data';
+import { jsonLdScript, pageMeta, newsArticleJsonLd } from '../utils/structured-data';
 import { absoluteUrl } from '../utils/urls';
 import type { Locales, PageType } from './site';
 import { getService } from '../utils/get-service';
+import { notPublished } from '../utils/messages';
 
 type Doc = Record<string, unknown> & { documentId: string; locale?: string };
 type Auth = unknown;
@@ -182,7 +183,9 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
       twitterSite: config.twitterSite || undefined,
       noIndex: seo.noIndex === true,
     });
-    return { url, jsonLd, meta };
+    // jsonLd is data; jsonLdScript is the same JSON with "<" escaped, to print inside a
+    // <script type="application/ld+json"> as is (a title may contain "</script>").
+    return { url, jsonLd, jsonLdScript: jsonLdScript(jsonLd), meta };
   }
 
   /**
@@ -200,9 +203,9 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** A page by slug: the entry populated for rendering, or a redirect from a previous slug. */
     async find(type: PageType, slug: string, loc: Locales, list: ListParams, auth: Auth): Promise<PageResult> {
-      if (typeof slug !== 'string') throw new errors.NotFoundError('No slug given');
+      if (typeof slug !== 'string') throw new errors.NotFoundError('Thiếu đường dẫn (slug) của trang.');
       const hit = await lookup(type, slug, loc);
-      if (!hit) throw new errors.NotFoundError(`No published ${type} with slug "${slug.slice(0, 100)}" in locale "${loc.locale}"`);
+      if (!hit) throw new errors.NotFoundError(notPublished(site().label(type), slug, loc.locale));
       if ('redirect' in hit) {
         return { kind: 'redirect', slug: hit.redirect, url: site().pageUrl(type, hit.redirect, loc.locale, loc.defaultLocale) };
       }
@@ -221,6 +224,8 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
             data: {
               ...data,
               datelineText: date ? datelineText(date, loc.locale, timeZone) : null,
+              // The same short stamp as on related items ("27/11/2019 15:20").
+              dateText: date ? shortDateText(date, timeZone) : null,
               related: picks.map((p) => articleCard(p, loc)),
               alternates: others,
               ...articleExtras(found, loc, others),

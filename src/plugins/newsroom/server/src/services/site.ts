@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PageConfig, PluginConfig, StoryConfig } from '../config';
 import { absoluteUrl, pageUrl, previewUrl, type PreviewPage } from '../utils/urls';
+import { unknownLocale } from '../utils/messages';
 
 /** A page type: a key of the config's `pages`. */
 export type PageType = string;
@@ -23,8 +24,8 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     const defaultLocale = (await i18n.getDefaultLocale()) as string;
     if (requested === undefined || requested === '') return { locale: defaultLocale, defaultLocale, codes };
     if (typeof requested !== 'string' || !codes.includes(requested)) {
-      const shown = typeof requested === 'string' ? requested.slice(0, 20) : 'a list';
-      throw new errors.ValidationError(`Unknown locale "${shown}": use one of ${codes.join(', ')}`);
+      const shown = typeof requested === 'string' ? requested.slice(0, 20) : 'một danh sách';
+      throw new errors.ValidationError(unknownLocale(shown, codes));
     }
     return { locale: requested, defaultLocale, codes };
   }
@@ -50,6 +51,10 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     uid(type: PageType): UID.ContentType {
       return this.page(type).uid as UID.ContentType;
     },
+    /** What editors call a page type: its content type's display name, else the type's key. */
+    label(type: PageType): string {
+      return strapi.contentTypes[this.uid(type)]?.info?.displayName ?? type;
+    },
     /** The page type of a content type this plugin serves, or undefined. */
     pageType(uid: string): PageType | undefined {
       const pages = config().pages;
@@ -68,7 +73,7 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** Media URLs from the local provider are paths on this API server: make them absolute. */
     mediaUrl(url: string | undefined | null): string | undefined {
-      return absoluteUrl(strapi.config.get('server.absoluteUrl') as string, url);
+      return absoluteUrl(config().mediaUrl || (strapi.config.get('server.absoluteUrl') as string), url);
     },
     /** This API's own address of a route, for feeds' self links and sitemap indexes. */
     apiUrl(path: string): string {

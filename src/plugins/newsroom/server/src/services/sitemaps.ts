@@ -4,6 +4,7 @@ import { buildNewsSitemap, buildSitemapIndex, buildUrlSet, partCount } from '../
 import type { SitemapRef, SitemapUrl } from '../utils/types';
 import type { Locales, PageType } from './site';
 import { getService } from '../utils/get-service';
+import { homeUrl } from '../utils/urls';
 
 interface Row {
   documentId: string;
@@ -116,7 +117,7 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
       const match = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(name);
       const type = match && site().pageTypes().find((t) => site().page(t).sitemap === match[1]);
       const part = type ? await partUrls(type, Number(match[2]) - 1, await site().locales()) : undefined;
-      if (!part) throw new errors.NotFoundError(`No sitemap "${name.slice(0, 100)}"`);
+      if (!part) throw new errors.NotFoundError(`Không có sitemap "${name.slice(0, 100)}".`);
       return buildUrlSet(part);
     },
 
@@ -136,7 +137,8 @@ export const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
           published: new Date(String(r.dateline ?? r.publishedAt)),
           language: site().languageTag(r.locale).split('-')[0],
         })),
-        config.siteName
+        config.siteName,
+        homeUrl(config, defaultLocale, defaultLocale)
       );
     },
   };

@@ -48,8 +48,10 @@ export function buildAtom(channel: FeedChannel, items: FeedItem[]): string {
     element('title', channel.title),
     element('subtitle', channel.description),
     element('updated', isoDate(channel.updated)),
-    empty('link', { rel: 'self', type: 'application/atom+xml', href: channel.feedUrl }),
+    // The site first: readers that take the first <link> as the feed's home (feedparser's `feed.link`
+    // when rel is missing, several apps) otherwise linked the feed file itself.
     empty('link', { rel: 'alternate', type: 'text/html', href: channel.siteUrl }),
+    empty('link', { rel: 'self', type: 'application/atom+xml', href: channel.feedUrl }),
     channel.icon ? element('icon', channel.icon) : '',
     // Atom needs an author on the feed when an entry has none.
     `<author>${element('name', channel.title)}</author>`,

@@ -19,8 +19,19 @@ export interface MediaFormat {
   mime?: string;
   width?: number;
   height?: number;
-  /** Kilobytes, as Strapi's upload records it. */
+  /** Kilobytes (bytes / 1000, two decimals), as Strapi's upload records it. */
   size?: number;
+  /** Bytes, which Strapi 5 records for each format (not for the original file). */
+  sizeInBytes?: number;
+}
+
+/**
+ * The byte length of a format: exact when recorded, else from Strapi's kilobytes, which are
+ * bytes / 1000 (multiplying by 1024 made RSS enclosure lengths 2.4% too large).
+ */
+export function byteLength(format: MediaFormat): number | undefined {
+  if (typeof format.sizeInBytes === 'number' && format.sizeInBytes > 0) return format.sizeInBytes;
+  return format.size ? Math.round(format.size * 1000) : undefined;
 }
 
 export const isMediaFile = (value: unknown): value is MediaFile =>

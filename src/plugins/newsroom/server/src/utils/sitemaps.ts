@@ -38,9 +38,14 @@ export function buildSitemapIndex(refs: SitemapRef[]): string {
   return out.join('\n');
 }
 
-/** Google News sitemap: the caller passes the recent articles, newest first. */
-export function buildNewsSitemap(items: NewsSitemapItem[], publicationName: string): string {
+/**
+ * Google News sitemap: the caller passes the recent articles, newest first. The sitemap schema
+ * asks for at least one <url>, so a quiet spell (no article in the last 48 hours) lists the home
+ * page without news tags instead of an empty <urlset/>, which Google's validator rejects.
+ */
+export function buildNewsSitemap(items: NewsSitemapItem[], publicationName: string, homeUrl: string): string {
   const out = [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`];
+  if (items.length === 0) out.push(`<url>${element('loc', homeUrl)}</url>`);
   for (const item of items.slice(0, NEWS_SITEMAP_MAX_URLS)) {
     out.push(
       '<url>' +
