@@ -9192,6 +9192,487 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 2,
+                     *         "documentId": "c2gqartdhhbjq3bgf8rqp09i",
+                     *         "title": "Luật Thi đua, khen thưởng năm 2022 chính thức có hiệu lực: những điểm cơ quan, đơn vị cần lưu ý",
+                     *         "slug": "luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don",
+                     *         "summary": "Từ ngày 01/01/2024, Luật Thi đua, khen thưởng số 06/2022/QH15 chính thức có hiệu lực thi hành. Ban Thi đua – Khen thưởng tỉnh lưu ý các cơ quan, đơn vị một số việc cần triển khai ngay trong năm đầu áp dụng.",
+                     *         "body": [
+                     *           {
+                     *             "type": "paragraph",
+                     *             "children": [
+                     *               {
+                     *                 "type": "text",
+                     *                 "text": "Luật Thi đua, khen thưởng số 06/2022/QH15 được Quốc hội khóa XV thông qua ngày 15/6/2022 và có hiệu lực từ ngày 01/01/2024, thay thế Luật Thi đua, khen thưởng năm 2003 cùng các luật sửa đổi, bổ sung. Cùng với luật, Chính phủ đã ban hành Ngh…"
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "type": "heading",
+                     *             "level": 2,
+                     *             "children": [
+                     *               {
+                     *                 "type": "text",
+                     *                 "text": "Khen thưởng đúng người, đúng việc, kịp thời"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "coverCaption": "Cán bộ Ban Thi đua – Khen thưởng tỉnh giới thiệu những điểm mới của luật tại hội nghị tập huấn",
+                     *         "author": "Bùi Thanh Tâm",
+                     *         "dateline": "2024-01-10T02:30:00.000Z",
+                     *         "createdAt": "2026-12-02T16:51:28.973Z",
+                     *         "updatedAt": "2026-12-02T16:51:28.973Z",
+                     *         "publishedAt": "2026-12-02T16:51:28.982Z",
+                     *         "locale": "vi",
+                     *         "cover": {
+                     *           "id": 3,
+                     *           "documentId": "ptx5kbm1g1camtv0rya6j9uu",
+                     *           "name": "luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
+                     *           "alternativeText": "Một nữ cán bộ đứng cạnh màn chiếu trình bày các điểm mới của Luật Thi đua, khen thưởng, hàng ghế phía trước kín học viên đang ghi chép.",
+                     *           "caption": "Cán bộ Ban Thi đua – Khen thưởng tỉnh giới thiệu những điểm mới của luật tại hội nghị tập huấn",
+                     *           "focalPoint": null,
+                     *           "width": 1200,
+                     *           "height": 800,
+                     *           "formats": {
+                     *             "thumbnail": {
+                     *               "name": "thumbnail_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
+                     *               "hash": "thumbnail_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".jpg",
+                     *               "mime": "image/jpeg",
+                     *               "path": null,
+                     *               "width": 234,
+                     *               "height": 156,
+                     *               "size": 2.9,
+                     *               "sizeInBytes": 2904,
+                     *               "url": "https://cms.example.vn/uploads/thumbnail_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *             },
+                     *             "large": {
+                     *               "name": "large_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
+                     *               "hash": "large_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".jpg",
+                     *               "mime": "image/jpeg",
+                     *               "path": null,
+                     *               "width": 1000,
+                     *               "height": 667,
+                     *               "size": 16.86,
+                     *               "sizeInBytes": 16865,
+                     *               "url": "https://cms.example.vn/uploads/large_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *             },
+                     *             "medium": {
+                     *               "name": "medium_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
+                     *               "hash": "medium_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".jpg",
+                     *               "mime": "image/jpeg",
+                     *               "path": null,
+                     *               "width": 750,
+                     *               "height": 500,
+                     *               "size": 11.73,
+                     *               "sizeInBytes": 11732,
+                     *               "url": "https://cms.example.vn/uploads/medium_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *             },
+                     *             "small": {
+                     *               "name": "small_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
+                     *               "hash": "small_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".jpg",
+                     *               "mime": "image/jpeg",
+                     *               "path": null,
+                     *               "width": 500,
+                     *               "height": 333,
+                     *               "size": 7.01,
+                     *               "sizeInBytes": 7005,
+                     *               "url": "https://cms.example.vn/uploads/small_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *             },
+                     *             "social": {
+                     *               "name": "social_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
+                     *               "hash": "social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".jpg",
+                     *               "mime": "image/jpeg",
+                     *               "path": null,
+                     *               "width": 1200,
+                     *               "height": 630,
+                     *               "size": 18.64,
+                     *               "sizeInBytes": 18643,
+                     *               "url": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *               "focalPoint": null
+                     *             },
+                     *             "wide": {
+                     *               "name": "wide_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
+                     *               "hash": "wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".jpg",
+                     *               "mime": "image/jpeg",
+                     *               "path": null,
+                     *               "width": 1200,
+                     *               "height": 675,
+                     *               "size": 18.42,
+                     *               "sizeInBytes": 18415,
+                     *               "url": "https://cms.example.vn/uploads/wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *               "focalPoint": null
+                     *             },
+                     *             "thumbnail_webp": {
+                     *               "name": "thumbnail_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
+                     *               "hash": "thumbnail_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".webp",
+                     *               "mime": "image/webp",
+                     *               "path": null,
+                     *               "width": 234,
+                     *               "height": 156,
+                     *               "size": 0.94,
+                     *               "sizeInBytes": 944,
+                     *               "url": "https://cms.example.vn/uploads/thumbnail_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *             },
+                     *             "large_webp": {
+                     *               "name": "large_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
+                     *               "hash": "large_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".webp",
+                     *               "mime": "image/webp",
+                     *               "path": null,
+                     *               "width": 1000,
+                     *               "height": 667,
+                     *               "size": 6.48,
+                     *               "sizeInBytes": 6478,
+                     *               "url": "https://cms.example.vn/uploads/large_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *             },
+                     *             "medium_webp": {
+                     *               "name": "medium_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
+                     *               "hash": "medium_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".webp",
+                     *               "mime": "image/webp",
+                     *               "path": null,
+                     *               "width": 750,
+                     *               "height": 500,
+                     *               "size": 4.35,
+                     *               "sizeInBytes": 4346,
+                     *               "url": "https://cms.example.vn/uploads/medium_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *             },
+                     *             "small_webp": {
+                     *               "name": "small_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
+                     *               "hash": "small_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".webp",
+                     *               "mime": "image/webp",
+                     *               "path": null,
+                     *               "width": 500,
+                     *               "height": 333,
+                     *               "size": 2.44,
+                     *               "sizeInBytes": 2442,
+                     *               "url": "https://cms.example.vn/uploads/small_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *             },
+                     *             "social_webp": {
+                     *               "name": "social_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
+                     *               "hash": "social_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".webp",
+                     *               "mime": "image/webp",
+                     *               "path": null,
+                     *               "width": 1200,
+                     *               "height": 630,
+                     *               "size": 6.48,
+                     *               "sizeInBytes": 6480,
+                     *               "url": "https://cms.example.vn/uploads/social_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp",
+                     *               "focalPoint": null
+                     *             },
+                     *             "thumbnail_avif": {
+                     *               "name": "thumbnail_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
+                     *               "hash": "thumbnail_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".avif",
+                     *               "mime": "image/avif",
+                     *               "path": null,
+                     *               "width": 234,
+                     *               "height": 156,
+                     *               "size": 1.14,
+                     *               "sizeInBytes": 1139,
+                     *               "url": "https://cms.example.vn/uploads/thumbnail_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *             },
+                     *             "large_avif": {
+                     *               "name": "large_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
+                     *               "hash": "large_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".avif",
+                     *               "mime": "image/avif",
+                     *               "path": null,
+                     *               "width": 1000,
+                     *               "height": 667,
+                     *               "size": 4.25,
+                     *               "sizeInBytes": 4252,
+                     *               "url": "https://cms.example.vn/uploads/large_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *             },
+                     *             "medium_avif": {
+                     *               "name": "medium_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
+                     *               "hash": "medium_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".avif",
+                     *               "mime": "image/avif",
+                     *               "path": null,
+                     *               "width": 750,
+                     *               "height": 500,
+                     *               "size": 2.99,
+                     *               "sizeInBytes": 2985,
+                     *               "url": "https://cms.example.vn/uploads/medium_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *             },
+                     *             "small_avif": {
+                     *               "name": "small_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
+                     *               "hash": "small_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".avif",
+                     *               "mime": "image/avif",
+                     *               "path": null,
+                     *               "width": 500,
+                     *               "height": 333,
+                     *               "size": 2.09,
+                     *               "sizeInBytes": 2087,
+                     *               "url": "https://cms.example.vn/uploads/small_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *             },
+                     *             "social_avif": {
+                     *               "name": "social_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
+                     *               "hash": "social_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "ext": ".avif",
+                     *               "mime": "image/avif",
+                     *               "path": null,
+                     *               "width": 1200,
+                     *               "height": 630,
+                     *               "size": 5.17,
+                     *               "sizeInBytes": 5166,
+                     *               "url": "https://cms.example.vn/uploads/social_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif",
+                     *               "focalPoint": null
+                     *             }
+                     *           },
+                     *           "hash": "luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *           "ext": ".jpg",
+                     *           "mime": "image/jpeg",
+                     *           "size": 13.75,
+                     *           "url": "https://cms.example.vn/uploads/luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *           "previewUrl": null,
+                     *           "provider": "local",
+                     *           "provider_metadata": null,
+                     *           "createdAt": "2026-12-02T16:51:28.419Z",
+                     *           "updatedAt": "2026-12-02T16:51:31.193Z",
+                     *           "publishedAt": "2026-12-02T16:51:28.419Z",
+                     *           "placeholder": "data:image/webp;base64,UklGRjwAAABXRUJQVlA4IDAAAADQAQCdASoQAAsAA4BaJagCsACUhInOAAD+3NaWHwoSsGARdWOXQRlElzSE3AM9cAA=",
+                     *           "dominantColor": "#686858"
+                     *         },
+                     *         "gallery": [],
+                     *         "category": {
+                     *           "id": 10,
+                     *           "documentId": "ka3dd2mcodbv63rgt5rgbik9",
+                     *           "name": "Văn bản, chính sách thi đua khen thưởng",
+                     *           "slug": "van-ban-chinh-sach-thi-dua-khen-thuong"
+                     *         },
+                     *         "blocs": [
+                     *           {
+                     *             "id": 2,
+                     *             "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *             "name": "Khối Mặt trận – Đoàn thể",
+                     *             "slug": "khoi-mat-tran-doan-the",
+                     *             "kind": "khoi"
+                     *           },
+                     *           {
+                     *             "id": 6,
+                     *             "documentId": "er1gzgiyxrbu7xdvtr5jrjh9",
+                     *             "name": "Cụm các huyện, thành phố vùng động lực",
+                     *             "slug": "cum-cac-huyen-thanh-pho-vung-dong-luc",
+                     *             "kind": "cum"
+                     *           }
+                     *         ],
+                     *         "agencies": [
+                     *           {
+                     *             "id": 2,
+                     *             "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *             "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
+                     *             "slug": "uy-ban-mat-tran-to-quoc-tinh",
+                     *             "shortName": "UBMTTQ tỉnh"
+                     *           },
+                     *           {
+                     *             "id": 26,
+                     *             "documentId": "ygdfik624059lfiio4y5tas6",
+                     *             "name": "Ủy ban nhân dân thành phố Phú Lâm",
+                     *             "slug": "uy-ban-nhan-dan-thanh-pho-phu-lam",
+                     *             "shortName": "UBND thành phố Phú Lâm"
+                     *           }
+                     *         ],
+                     *         "movements": [
+                     *           {
+                     *             "id": 18,
+                     *             "documentId": "lw54s9ly6sdcoodatajmaq9k",
+                     *             "name": "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+                     *             "slug": "toan-dan-doan-ket-xay-dung-nong-thon-moi-do-thi-van-minh"
+                     *           }
+                     *         ],
+                     *         "related": [
+                     *           {
+                     *             "documentId": "s6wsvjhamawo51irzi2jnwyl",
+                     *             "title": "Ban Thi đua – Khen thưởng tỉnh hướng dẫn tổng kết, bình xét thi đua và đề nghị khen thưởng năm 2025",
+                     *             "slug": "ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *             "locale": "vi",
+                     *             "dateline": "2025-11-04T01:00:00.000Z",
+                     *             "datelineText": "Thứ Ba, 04/11/2025 08:00",
+                     *             "dateText": "04/11/2025 08:00",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Bàn làm việc xếp nhiều tập hồ sơ bìa xanh, một cán bộ đang đối chiếu giấy tờ với dữ liệu trên màn hình máy tính.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkAAAABXRUJQVlA4IDQAAADQAQCdASoQAAsAA4BaJagCdAD6iy4/YAD+3NNi8g0+P5z7e8Fkh3P8ku/DmrkYD/vzwAAA",
+                     *               "dominantColor": "#9858c8",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.68
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.84
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.01
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           {
+                     *             "documentId": "jtvr4ofuuzr83xzpao882s40",
+                     *             "title": "Tỉnh đoàn tuyên dương 20 gương “Thanh niên tiên tiến làm theo lời Bác” năm 2025",
+                     *             "slug": "tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *             "locale": "vi",
+                     *             "dateline": "2025-05-19T01:30:00.000Z",
+                     *             "datelineText": "Thứ Hai, 19/05/2025 08:30",
+                     *             "dateText": "19/05/2025 08:30",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Hàng thanh niên mặc áo xanh tình nguyện đứng trên sân khấu, mỗi người cầm giấy chứng nhận và bó hoa, phía sau là ảnh Chủ tịch Hồ Chí Minh.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkIAAABXRUJQVlA4IDYAAAAwAgCdASoQAAsAA4BaJbACdLoAArr3mvTAAAD+IwK1Bzp9tFd4EjED/E8hTYBf9iW12tEIAAA=",
+                     *               "dominantColor": "#48a8d8",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.69
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.88
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.02
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "seo": {
+                     *           "id": 2,
+                     *           "metaTitle": "Luật Thi đua, khen thưởng 2022 có hiệu lực từ 01/01/2024",
+                     *           "metaDescription": "Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật Thi đua, khen thưởng số 06/2022/QH15: quy chế, tuyên truyền, tiêu chí và hồ sơ.",
+                     *           "canonicalUrl": null,
+                     *           "noIndex": false,
+                     *           "ogImage": null
+                     *         },
+                     *         "datelineText": "Thứ Tư, 10/01/2024 09:30",
+                     *         "dateText": "10/01/2024 09:30",
+                     *         "alternates": [
+                     *           {
+                     *             "locale": "en",
+                     *             "slug": "the-2022-law-on-emulation-and-commendation-takes-effect-what-agencies-and-units",
+                     *             "url": "https://thiduakhenthuong.example.vn/en/tin-tuc/the-2022-law-on-emulation-and-commendation-takes-effect-what-agencies-and-units"
+                     *           },
+                     *           {
+                     *             "locale": "vi",
+                     *             "slug": "luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don"
+                     *           }
+                     *         ],
+                     *         "url": "https://thiduakhenthuong.example.vn/tin-tuc/luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don",
+                     *         "jsonLd": {
+                     *           "@context": "https://schema.org",
+                     *           "@type": "NewsArticle",
+                     *           "headline": "Luật Thi đua, khen thưởng năm 2022 chính thức có hiệu lực: những điểm cơ quan, đơn vị cần lưu ý",
+                     *           "description": "Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật Thi đua, khen thưởng số 06/2022/QH15: quy chế, tuyên truyền, tiêu chí và hồ sơ.",
+                     *           "image": [
+                     *             "https://cms.example.vn/uploads/wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *           ],
+                     *           "datePublished": "2024-01-10T02:30:00.000Z",
+                     *           "dateModified": "2026-12-02T16:51:28.973Z",
+                     *           "author": [
+                     *             {
+                     *               "@type": "Person",
+                     *               "name": "Bùi Thanh Tâm"
+                     *             }
+                     *           ],
+                     *           "publisher": {
+                     *             "@type": "Organization",
+                     *             "name": "Cổng thông tin Thi đua – Khen thưởng",
+                     *             "logo": {
+                     *               "@type": "ImageObject",
+                     *               "url": "https://thiduakhenthuong.example.vn/logo.png"
+                     *             }
+                     *           },
+                     *           "inLanguage": "vi-VN",
+                     *           "mainEntityOfPage": {
+                     *             "@type": "WebPage",
+                     *             "@id": "https://thiduakhenthuong.example.vn/tin-tuc/luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don"
+                     *           },
+                     *           "url": "https://thiduakhenthuong.example.vn/tin-tuc/luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don",
+                     *           "articleSection": "Văn bản, chính sách thi đua khen thưởng",
+                     *           "keywords": "Khối Mặt trận – Đoàn thể, Cụm các huyện, thành phố vùng động lực, Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh"
+                     *         },
+                     *         "jsonLdScript": "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Luật Thi đua, khen thưởng năm 2022 chính thức có hiệu lực: những điểm cơ quan, đơn vị cần lưu ý\",\"description\":\"Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật…",
+                     *         "meta": {
+                     *           "title": "Luật Thi đua, khen thưởng 2022 có hiệu lực từ 01/01/2024",
+                     *           "description": "Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật Thi đua, khen thưởng số 06/2022/QH15: quy chế, tuyên truyền, tiêu chí và hồ sơ.",
+                     *           "canonical": "https://thiduakhenthuong.example.vn/tin-tuc/luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don",
+                     *           "openGraph": {
+                     *             "og:title": "Luật Thi đua, khen thưởng 2022 có hiệu lực từ 01/01/2024",
+                     *             "og:description": "Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật Thi đua, khen thưởng số 06/2022/QH15: quy chế, tuyên truyền, tiêu chí và hồ sơ.",
+                     *             "og:url": "https://thiduakhenthuong.example.vn/tin-tuc/luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don",
+                     *             "og:type": "article",
+                     *             "og:site_name": "Cổng thông tin Thi đua – Khen thưởng",
+                     *             "og:locale": "vi_VN",
+                     *             "og:locale:alternate": [
+                     *               "en"
+                     *             ],
+                     *             "og:image": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *             "og:image:width": 1200,
+                     *             "og:image:height": 630,
+                     *             "og:image:alt": "Một nữ cán bộ đứng cạnh màn chiếu trình bày các điểm mới của Luật Thi đua, khen thưởng, hàng ghế phía trước kín học viên đang ghi chép.",
+                     *             "article:published_time": "2024-01-10T02:30:00.000Z",
+                     *             "article:modified_time": "2026-12-02T16:51:28.973Z",
+                     *             "article:section": "Văn bản, chính sách thi đua khen thưởng"
+                     *           },
+                     *           "twitter": {
+                     *             "twitter:card": "summary_large_image",
+                     *             "twitter:title": "Luật Thi đua, khen thưởng 2022 có hiệu lực từ 01/01/2024",
+                     *             "twitter:description": "Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật Thi đua, khen thưởng số 06/2022/QH15: quy chế, tuyên truyền, tiêu chí và hồ sơ.",
+                     *             "twitter:image": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *             "twitter:image:alt": "Một nữ cán bộ đứng cạnh màn chiếu trình bày các điểm mới của Luật Thi đua, khen thưởng, hàng ghế phía trước kín học viên đang ghi chép."
+                     *           }
+                     *         }
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Article"] & components["schemas"]["ArticlePageExtras"];
                         meta: Record<string, never>;
@@ -9258,6 +9739,147 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 2,
+                     *         "documentId": "s8svaigg96twql163srhzvmd",
+                     *         "name": "Tin hoạt động cụm, khối thi đua",
+                     *         "slug": "tin-hoat-dong-cum-khoi-thi-dua",
+                     *         "description": "Tin về hoạt động của các cụm, khối thi đua trong tỉnh: ký kết giao ước, sơ kết, tổng kết, kiểm tra chéo và trao đổi kinh nghiệm giữa các cơ quan, đơn vị.",
+                     *         "order": 1,
+                     *         "createdAt": "2026-12-02T16:51:27.192Z",
+                     *         "updatedAt": "2026-12-02T16:51:27.192Z",
+                     *         "publishedAt": "2026-12-02T16:51:27.196Z",
+                     *         "locale": "vi",
+                     *         "articles": [
+                     *           {
+                     *             "documentId": "ivr7x342ovq124fya64ztm6s",
+                     *             "title": "Cụm các huyện, thành phố vùng động lực tổng kết thi đua năm 2024, huyện Tân Lập nhận nhiệm vụ trưởng cụm",
+                     *             "slug": "cum-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-thi-dua-nam-2024-huyen-tan-lap",
+                     *             "locale": "vi",
+                     *             "dateline": "2025-01-16T04:00:00.000Z",
+                     *             "datelineText": "Thứ Năm, 16/01/2025 11:00",
+                     *             "dateText": "16/01/2025 11:00",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/cum-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-thi-dua-nam-2024-huyen-tan-lap",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Nhóm đại biểu đi bộ trên con đường bê tông rộng, hai bên là hàng rào hoa giấy và những ngôi nhà khang trang.",
+                     *               "placeholder": "data:image/webp;base64,UklGRjgAAABXRUJQVlA4ICwAAACwAQCdASoQAAsAA4BaJZACdADz9vGQAP445GydSWBxtX3cVsVd7m3ka+/QAA==",
+                     *               "dominantColor": "#589878",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.55
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.77
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.92
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           {
+                     *             "documentId": "m0mncd7vi1iw453988k3lvht",
+                     *             "title": "Khối Mặt trận – Đoàn thể tổng kết công tác thi đua, khen thưởng năm 2024 và bàn giao nhiệm vụ trưởng khối năm 2025",
+                     *             "slug": "khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
+                     *             "locale": "vi",
+                     *             "dateline": "2024-12-20T08:20:00.000Z",
+                     *             "datelineText": "Thứ Sáu, 20/12/2024 15:20",
+                     *             "dateText": "20/12/2024 15:20",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Hai đại biểu bắt tay nhau trên sân khấu, một người cầm tập hồ sơ bàn giao, phía sau là phông chữ hội nghị tổng kết năm 2024.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkgAAABXRUJQVlA4IDwAAAAQAgCdASoQAAsAA4BaJbACdLoAAqI9vCYAAP7l6wkVgsO810DvnR+GwiH+P96WU2VfmS/+JBWIG64YAAA=",
+                     *               "dominantColor": "#c85808",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 3.06
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.1
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.19
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "alternates": [
+                     *           {
+                     *             "locale": "en",
+                     *             "slug": "emulation-cluster-and-bloc-news",
+                     *             "url": "https://thiduakhenthuong.example.vn/en/chuyen-muc/emulation-cluster-and-bloc-news"
+                     *           },
+                     *           {
+                     *             "locale": "vi",
+                     *             "slug": "tin-hoat-dong-cum-khoi-thi-dua",
+                     *             "url": "https://thiduakhenthuong.example.vn/chuyen-muc/tin-hoat-dong-cum-khoi-thi-dua"
+                     *           }
+                     *         ],
+                     *         "url": "https://thiduakhenthuong.example.vn/chuyen-muc/tin-hoat-dong-cum-khoi-thi-dua",
+                     *         "meta": {
+                     *           "title": "Tin hoạt động cụm, khối thi đua",
+                     *           "description": "Tin về hoạt động của các cụm, khối thi đua trong tỉnh: ký kết giao ước, sơ kết, tổng kết, kiểm tra chéo và trao đổi kinh nghiệm giữa các cơ quan, đơn vị.",
+                     *           "canonical": "https://thiduakhenthuong.example.vn/chuyen-muc/tin-hoat-dong-cum-khoi-thi-dua",
+                     *           "openGraph": {
+                     *             "og:title": "Tin hoạt động cụm, khối thi đua",
+                     *             "og:description": "Tin về hoạt động của các cụm, khối thi đua trong tỉnh: ký kết giao ước, sơ kết, tổng kết, kiểm tra chéo và trao đổi kinh nghiệm giữa các cơ quan, đơn vị.",
+                     *             "og:url": "https://thiduakhenthuong.example.vn/chuyen-muc/tin-hoat-dong-cum-khoi-thi-dua",
+                     *             "og:type": "website",
+                     *             "og:site_name": "Cổng thông tin Thi đua – Khen thưởng",
+                     *             "og:locale": "vi_VN"
+                     *           },
+                     *           "twitter": {
+                     *             "twitter:card": "summary",
+                     *             "twitter:title": "Tin hoạt động cụm, khối thi đua",
+                     *             "twitter:description": "Tin về hoạt động của các cụm, khối thi đua trong tỉnh: ký kết giao ước, sơ kết, tổng kết, kiểm tra chéo và trao đổi kinh nghiệm giữa các cơ quan, đơn vị."
+                     *           }
+                     *         }
+                     *       },
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 2,
+                     *           "pageCount": 3,
+                     *           "total": 5
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Category"] & components["schemas"]["TaxonomyPageExtras"];
                         meta: {
@@ -9326,6 +9948,241 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 2,
+                     *         "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *         "name": "Khối Mặt trận – Đoàn thể",
+                     *         "slug": "khoi-mat-tran-doan-the",
+                     *         "kind": "khoi",
+                     *         "description": "Khối thi đua gồm Ủy ban Mặt trận Tổ quốc tỉnh và năm tổ chức chính trị – xã hội cấp tỉnh, hằng năm ký kết giao ước thi đua và luân phiên giữ vai trò trưởng khối, phó khối.",
+                     *         "createdAt": "2026-12-02T16:51:27.924Z",
+                     *         "updatedAt": "2026-12-02T16:51:27.924Z",
+                     *         "publishedAt": "2026-12-02T16:51:27.929Z",
+                     *         "locale": "vi",
+                     *         "movements": [
+                     *           {
+                     *             "id": 18,
+                     *             "documentId": "lw54s9ly6sdcoodatajmaq9k",
+                     *             "name": "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+                     *             "slug": "toan-dan-doan-ket-xay-dung-nong-thon-moi-do-thi-van-minh"
+                     *           },
+                     *           {
+                     *             "id": 26,
+                     *             "documentId": "ihdljc5ducxchrrqyt12fnfm",
+                     *             "name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                     *             "slug": "hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh"
+                     *           }
+                     *         ],
+                     *         "members": [
+                     *           {
+                     *             "id": 2,
+                     *             "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *             "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
+                     *             "slug": "uy-ban-mat-tran-to-quoc-tinh",
+                     *             "shortName": "UBMTTQ tỉnh",
+                     *             "logo": null
+                     *           },
+                     *           {
+                     *             "id": 6,
+                     *             "documentId": "vnkrqfabgzj27dg20gulkf8h",
+                     *             "name": "Liên đoàn Lao động tỉnh",
+                     *             "slug": "lien-doan-lao-dong-tinh",
+                     *             "shortName": "LĐLĐ tỉnh",
+                     *             "logo": null
+                     *           }
+                     *         ],
+                     *         "terms": [
+                     *           {
+                     *             "id": 4,
+                     *             "year": 2025,
+                     *             "pledgeSignedOn": "2025-02-25",
+                     *             "notes": "Hội Liên hiệp Phụ nữ tỉnh nhận bàn giao nhiệm vụ trưởng khối tại hội nghị tổng kết năm 2024; Hội Nông dân tỉnh làm phó khối.",
+                     *             "leader": {
+                     *               "id": 14,
+                     *               "documentId": "ezclblnzsx02y42i5p0frdrz",
+                     *               "name": "Hội Liên hiệp Phụ nữ tỉnh",
+                     *               "slug": "hoi-lien-hiep-phu-nu-tinh",
+                     *               "shortName": "Hội LHPN tỉnh"
+                     *             },
+                     *             "deputy": {
+                     *               "id": 10,
+                     *               "documentId": "h19v6yrg8ps5p859bf4v033w",
+                     *               "name": "Hội Nông dân tỉnh",
+                     *               "slug": "hoi-nong-dan-tinh",
+                     *               "shortName": "Hội Nông dân tỉnh"
+                     *             }
+                     *           },
+                     *           {
+                     *             "id": 3,
+                     *             "year": 2024,
+                     *             "pledgeSignedOn": "2024-02-28",
+                     *             "notes": "Ủy ban Mặt trận Tổ quốc tỉnh làm trưởng khối, Hội Liên hiệp Phụ nữ tỉnh làm phó khối; giao ước năm nay đặt việc triển khai Luật Thi đua, khen thưởng năm 2022 lên hàng đầu.",
+                     *             "leader": {
+                     *               "id": 2,
+                     *               "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *               "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
+                     *               "slug": "uy-ban-mat-tran-to-quoc-tinh",
+                     *               "shortName": "UBMTTQ tỉnh"
+                     *             },
+                     *             "deputy": {
+                     *               "id": 14,
+                     *               "documentId": "ezclblnzsx02y42i5p0frdrz",
+                     *               "name": "Hội Liên hiệp Phụ nữ tỉnh",
+                     *               "slug": "hoi-lien-hiep-phu-nu-tinh",
+                     *               "shortName": "Hội LHPN tỉnh"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "currentTerm": {
+                     *           "id": 4,
+                     *           "year": 2025,
+                     *           "pledgeSignedOn": "2025-02-25",
+                     *           "notes": "Hội Liên hiệp Phụ nữ tỉnh nhận bàn giao nhiệm vụ trưởng khối tại hội nghị tổng kết năm 2024; Hội Nông dân tỉnh làm phó khối.",
+                     *           "leader": {
+                     *             "id": 14,
+                     *             "documentId": "ezclblnzsx02y42i5p0frdrz",
+                     *             "name": "Hội Liên hiệp Phụ nữ tỉnh",
+                     *             "slug": "hoi-lien-hiep-phu-nu-tinh",
+                     *             "shortName": "Hội LHPN tỉnh"
+                     *           },
+                     *           "deputy": {
+                     *             "id": 10,
+                     *             "documentId": "h19v6yrg8ps5p859bf4v033w",
+                     *             "name": "Hội Nông dân tỉnh",
+                     *             "slug": "hoi-nong-dan-tinh",
+                     *             "shortName": "Hội Nông dân tỉnh"
+                     *           }
+                     *         },
+                     *         "articles": [
+                     *           {
+                     *             "documentId": "s6wsvjhamawo51irzi2jnwyl",
+                     *             "title": "Ban Thi đua – Khen thưởng tỉnh hướng dẫn tổng kết, bình xét thi đua và đề nghị khen thưởng năm 2025",
+                     *             "slug": "ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *             "locale": "vi",
+                     *             "dateline": "2025-11-04T01:00:00.000Z",
+                     *             "datelineText": "Thứ Ba, 04/11/2025 08:00",
+                     *             "dateText": "04/11/2025 08:00",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Bàn làm việc xếp nhiều tập hồ sơ bìa xanh, một cán bộ đang đối chiếu giấy tờ với dữ liệu trên màn hình máy tính.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkAAAABXRUJQVlA4IDQAAADQAQCdASoQAAsAA4BaJagCdAD6iy4/YAD+3NNi8g0+P5z7e8Fkh3P8ku/DmrkYD/vzwAAA",
+                     *               "dominantColor": "#9858c8",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.68
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.84
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.01
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           {
+                     *             "documentId": "jtvr4ofuuzr83xzpao882s40",
+                     *             "title": "Tỉnh đoàn tuyên dương 20 gương “Thanh niên tiên tiến làm theo lời Bác” năm 2025",
+                     *             "slug": "tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *             "locale": "vi",
+                     *             "dateline": "2025-05-19T01:30:00.000Z",
+                     *             "datelineText": "Thứ Hai, 19/05/2025 08:30",
+                     *             "dateText": "19/05/2025 08:30",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Hàng thanh niên mặc áo xanh tình nguyện đứng trên sân khấu, mỗi người cầm giấy chứng nhận và bó hoa, phía sau là ảnh Chủ tịch Hồ Chí Minh.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkIAAABXRUJQVlA4IDYAAAAwAgCdASoQAAsAA4BaJbACdLoAArr3mvTAAAD+IwK1Bzp9tFd4EjED/E8hTYBf9iW12tEIAAA=",
+                     *               "dominantColor": "#48a8d8",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.69
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.88
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.02
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "alternates": [
+                     *           {
+                     *             "locale": "en",
+                     *             "slug": "front-and-mass-organisations-bloc",
+                     *             "url": "https://thiduakhenthuong.example.vn/en/khoi-thi-dua/front-and-mass-organisations-bloc"
+                     *           },
+                     *           {
+                     *             "locale": "vi",
+                     *             "slug": "khoi-mat-tran-doan-the",
+                     *             "url": "https://thiduakhenthuong.example.vn/khoi-thi-dua/khoi-mat-tran-doan-the"
+                     *           }
+                     *         ],
+                     *         "url": "https://thiduakhenthuong.example.vn/khoi-thi-dua/khoi-mat-tran-doan-the",
+                     *         "meta": {
+                     *           "title": "Khối Mặt trận – Đoàn thể",
+                     *           "description": "Khối thi đua gồm Ủy ban Mặt trận Tổ quốc tỉnh và năm tổ chức chính trị – xã hội cấp tỉnh, hằng năm ký kết giao ước thi đua và luân phiên giữ vai trò trưởng khối, phó khối.",
+                     *           "canonical": "https://thiduakhenthuong.example.vn/khoi-thi-dua/khoi-mat-tran-doan-the",
+                     *           "openGraph": {
+                     *             "og:title": "Khối Mặt trận – Đoàn thể",
+                     *             "og:description": "Khối thi đua gồm Ủy ban Mặt trận Tổ quốc tỉnh và năm tổ chức chính trị – xã hội cấp tỉnh, hằng năm ký kết giao ước thi đua và luân phiên giữ vai trò trưởng khối, phó khối.",
+                     *             "og:url": "https://thiduakhenthuong.example.vn/khoi-thi-dua/khoi-mat-tran-doan-the",
+                     *             "og:type": "website",
+                     *             "og:site_name": "Cổng thông tin Thi đua – Khen thưởng",
+                     *             "og:locale": "vi_VN"
+                     *           },
+                     *           "twitter": {
+                     *             "twitter:card": "summary",
+                     *             "twitter:title": "Khối Mặt trận – Đoàn thể",
+                     *             "twitter:description": "Khối thi đua gồm Ủy ban Mặt trận Tổ quốc tỉnh và năm tổ chức chính trị – xã hội cấp tỉnh, hằng năm ký kết giao ước thi đua và luân phiên giữ vai trò trưởng khối, phó khối."
+                     *           }
+                     *         }
+                     *       },
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 2,
+                     *           "pageCount": 5,
+                     *           "total": 9
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Bloc"] & components["schemas"]["TaxonomyPageExtras"];
                         meta: {
@@ -9394,6 +10251,176 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 2,
+                     *         "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *         "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
+                     *         "shortName": "UBMTTQ tỉnh",
+                     *         "slug": "uy-ban-mat-tran-to-quoc-tinh",
+                     *         "website": "https://mattran.example.vn",
+                     *         "description": "Cơ quan chấp hành của Mặt trận Tổ quốc Việt Nam ở cấp tỉnh, tập hợp, đoàn kết các tầng lớp nhân dân và chủ trì cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” trên địa bàn.",
+                     *         "createdAt": "2026-12-02T16:51:27.293Z",
+                     *         "updatedAt": "2026-12-02T16:51:27.293Z",
+                     *         "publishedAt": "2026-12-02T16:51:27.297Z",
+                     *         "locale": "vi",
+                     *         "logo": null,
+                     *         "blocs": [
+                     *           {
+                     *             "id": 2,
+                     *             "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *             "name": "Khối Mặt trận – Đoàn thể",
+                     *             "slug": "khoi-mat-tran-doan-the",
+                     *             "kind": "khoi"
+                     *           }
+                     *         ],
+                     *         "movements": [
+                     *           {
+                     *             "id": 18,
+                     *             "documentId": "lw54s9ly6sdcoodatajmaq9k",
+                     *             "name": "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+                     *             "slug": "toan-dan-doan-ket-xay-dung-nong-thon-moi-do-thi-van-minh",
+                     *             "startDate": "2021-01-01",
+                     *             "endDate": "2025-12-31"
+                     *           },
+                     *           {
+                     *             "id": 26,
+                     *             "documentId": "ihdljc5ducxchrrqyt12fnfm",
+                     *             "name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                     *             "slug": "hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+                     *             "startDate": "2016-05-15",
+                     *             "endDate": null
+                     *           }
+                     *         ],
+                     *         "articles": [
+                     *           {
+                     *             "documentId": "m0mncd7vi1iw453988k3lvht",
+                     *             "title": "Khối Mặt trận – Đoàn thể tổng kết công tác thi đua, khen thưởng năm 2024 và bàn giao nhiệm vụ trưởng khối năm 2025",
+                     *             "slug": "khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
+                     *             "locale": "vi",
+                     *             "dateline": "2024-12-20T08:20:00.000Z",
+                     *             "datelineText": "Thứ Sáu, 20/12/2024 15:20",
+                     *             "dateText": "20/12/2024 15:20",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Hai đại biểu bắt tay nhau trên sân khấu, một người cầm tập hồ sơ bàn giao, phía sau là phông chữ hội nghị tổng kết năm 2024.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkgAAABXRUJQVlA4IDwAAAAQAgCdASoQAAsAA4BaJbACdLoAAqI9vCYAAP7l6wkVgsO810DvnR+GwiH+P96WU2VfmS/+JBWIG64YAAA=",
+                     *               "dominantColor": "#c85808",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 3.06
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.1
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.19
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           {
+                     *             "documentId": "w7rq9yuyti37il2trwv3mdge",
+                     *             "title": "Khối Mặt trận – Đoàn thể sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024",
+                     *             "slug": "khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
+                     *             "locale": "vi",
+                     *             "dateline": "2024-07-12T07:10:00.000Z",
+                     *             "datelineText": "Thứ Sáu, 12/07/2024 14:10",
+                     *             "dateText": "12/07/2024 14:10",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Phòng họp kê bàn hình chữ U, đại biểu các cơ quan thành viên theo dõi báo cáo trên màn hình lớn ở đầu phòng.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkAAAABXRUJQVlA4IDQAAACwAQCdASoQAAsAA4BaJagCdADy/lwAAP7BQm3Fx8he/dJZIbWIkgL4Tdh39h+76uv9tQAA",
+                     *               "dominantColor": "#286868",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.42
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.75
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.93
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "alternates": [
+                     *           {
+                     *             "locale": "en",
+                     *             "slug": "provincial-committee-of-the-vietnam-fatherland-front",
+                     *             "url": "https://thiduakhenthuong.example.vn/en/co-quan/provincial-committee-of-the-vietnam-fatherland-front"
+                     *           },
+                     *           {
+                     *             "locale": "vi",
+                     *             "slug": "uy-ban-mat-tran-to-quoc-tinh",
+                     *             "url": "https://thiduakhenthuong.example.vn/co-quan/uy-ban-mat-tran-to-quoc-tinh"
+                     *           }
+                     *         ],
+                     *         "url": "https://thiduakhenthuong.example.vn/co-quan/uy-ban-mat-tran-to-quoc-tinh",
+                     *         "meta": {
+                     *           "title": "Ủy ban Mặt trận Tổ quốc tỉnh",
+                     *           "description": "Cơ quan chấp hành của Mặt trận Tổ quốc Việt Nam ở cấp tỉnh, tập hợp, đoàn kết các tầng lớp nhân dân và chủ trì cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” trên địa bàn.",
+                     *           "canonical": "https://thiduakhenthuong.example.vn/co-quan/uy-ban-mat-tran-to-quoc-tinh",
+                     *           "openGraph": {
+                     *             "og:title": "Ủy ban Mặt trận Tổ quốc tỉnh",
+                     *             "og:description": "Cơ quan chấp hành của Mặt trận Tổ quốc Việt Nam ở cấp tỉnh, tập hợp, đoàn kết các tầng lớp nhân dân và chủ trì cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” trên địa bàn.",
+                     *             "og:url": "https://thiduakhenthuong.example.vn/co-quan/uy-ban-mat-tran-to-quoc-tinh",
+                     *             "og:type": "website",
+                     *             "og:site_name": "Cổng thông tin Thi đua – Khen thưởng",
+                     *             "og:locale": "vi_VN"
+                     *           },
+                     *           "twitter": {
+                     *             "twitter:card": "summary",
+                     *             "twitter:title": "Ủy ban Mặt trận Tổ quốc tỉnh",
+                     *             "twitter:description": "Cơ quan chấp hành của Mặt trận Tổ quốc Việt Nam ở cấp tỉnh, tập hợp, đoàn kết các tầng lớp nhân dân và chủ trì cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” trên địa bàn."
+                     *           }
+                     *         }
+                     *       },
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 2,
+                     *           "pageCount": 2,
+                     *           "total": 4
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Agency"] & components["schemas"]["TaxonomyPageExtras"];
                         meta: {
@@ -9462,6 +10489,166 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 2,
+                     *         "documentId": "w960pw91ruea3plzjfavf841",
+                     *         "name": "Lao động giỏi, lao động sáng tạo",
+                     *         "slug": "lao-dong-gioi-lao-dong-sang-tao",
+                     *         "description": "Phong trào do Liên đoàn Lao động tỉnh phát động trong công nhân, viên chức, người lao động, khuyến khích nâng cao năng suất, chất lượng và đăng ký sáng kiến, cải tiến kỹ thuật.",
+                     *         "startDate": "2024-01-15",
+                     *         "endDate": "2028-12-31",
+                     *         "directive": null,
+                     *         "createdAt": "2026-12-02T16:51:27.652Z",
+                     *         "updatedAt": "2026-12-02T16:51:27.652Z",
+                     *         "publishedAt": "2026-12-02T16:51:27.657Z",
+                     *         "locale": "vi",
+                     *         "cover": null,
+                     *         "launchedBy": {
+                     *           "id": 6,
+                     *           "documentId": "vnkrqfabgzj27dg20gulkf8h",
+                     *           "name": "Liên đoàn Lao động tỉnh",
+                     *           "slug": "lien-doan-lao-dong-tinh",
+                     *           "shortName": "LĐLĐ tỉnh"
+                     *         },
+                     *         "blocs": [
+                     *           {
+                     *             "id": 2,
+                     *             "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *             "name": "Khối Mặt trận – Đoàn thể",
+                     *             "slug": "khoi-mat-tran-doan-the",
+                     *             "kind": "khoi"
+                     *           }
+                     *         ],
+                     *         "articles": [
+                     *           {
+                     *             "documentId": "ujewlrxtpp96r010al05ul73",
+                     *             "title": "Nữ tổ trưởng tổ may với hai sáng kiến làm lợi hàng trăm triệu đồng mỗi năm",
+                     *             "slug": "nu-to-truong-to-may-voi-hai-sang-kien-lam-loi-hang-tram-trieu-dong-moi-nam",
+                     *             "locale": "vi",
+                     *             "dateline": "2024-09-25T01:40:00.000Z",
+                     *             "datelineText": "Thứ Tư, 25/09/2024 08:40",
+                     *             "dateText": "25/09/2024 08:40",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/nu-to-truong-to-may-voi-hai-sang-kien-lam-loi-hang-tram-trieu-dong-moi-nam",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Một nữ công nhân mặc đồng phục xanh, đeo khẩu trang, đứng cạnh bàn máy may chỉ cho một công nhân trẻ cách đặt vải vào cữ gá.",
+                     *               "placeholder": "data:image/webp;base64,UklGRj4AAABXRUJQVlA4IDIAAACwAQCdASoQAAsAA4BaJbACdADZU74AAPihmWxQ8p9npO/ztpswbAGrBfiTqGwa53iAAA==",
+                     *               "dominantColor": "#a8a878",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.56
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.84
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.07
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           {
+                     *             "documentId": "w7rq9yuyti37il2trwv3mdge",
+                     *             "title": "Khối Mặt trận – Đoàn thể sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024",
+                     *             "slug": "khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
+                     *             "locale": "vi",
+                     *             "dateline": "2024-07-12T07:10:00.000Z",
+                     *             "datelineText": "Thứ Sáu, 12/07/2024 14:10",
+                     *             "dateText": "12/07/2024 14:10",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Phòng họp kê bàn hình chữ U, đại biểu các cơ quan thành viên theo dõi báo cáo trên màn hình lớn ở đầu phòng.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkAAAABXRUJQVlA4IDQAAACwAQCdASoQAAsAA4BaJagCdADy/lwAAP7BQm3Fx8he/dJZIbWIkgL4Tdh39h+76uv9tQAA",
+                     *               "dominantColor": "#286868",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.42
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.75
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.93
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "alternates": [
+                     *           {
+                     *             "locale": "en",
+                     *             "slug": "good-work-creative-work",
+                     *             "url": "https://thiduakhenthuong.example.vn/en/phong-trao/good-work-creative-work"
+                     *           },
+                     *           {
+                     *             "locale": "vi",
+                     *             "slug": "lao-dong-gioi-lao-dong-sang-tao",
+                     *             "url": "https://thiduakhenthuong.example.vn/phong-trao/lao-dong-gioi-lao-dong-sang-tao"
+                     *           }
+                     *         ],
+                     *         "url": "https://thiduakhenthuong.example.vn/phong-trao/lao-dong-gioi-lao-dong-sang-tao",
+                     *         "meta": {
+                     *           "title": "Lao động giỏi, lao động sáng tạo",
+                     *           "description": "Phong trào do Liên đoàn Lao động tỉnh phát động trong công nhân, viên chức, người lao động, khuyến khích nâng cao năng suất, chất lượng và đăng ký sáng kiến, cải tiến kỹ thuật.",
+                     *           "canonical": "https://thiduakhenthuong.example.vn/phong-trao/lao-dong-gioi-lao-dong-sang-tao",
+                     *           "openGraph": {
+                     *             "og:title": "Lao động giỏi, lao động sáng tạo",
+                     *             "og:description": "Phong trào do Liên đoàn Lao động tỉnh phát động trong công nhân, viên chức, người lao động, khuyến khích nâng cao năng suất, chất lượng và đăng ký sáng kiến, cải tiến kỹ thuật.",
+                     *             "og:url": "https://thiduakhenthuong.example.vn/phong-trao/lao-dong-gioi-lao-dong-sang-tao",
+                     *             "og:type": "website",
+                     *             "og:site_name": "Cổng thông tin Thi đua – Khen thưởng",
+                     *             "og:locale": "vi_VN"
+                     *           },
+                     *           "twitter": {
+                     *             "twitter:card": "summary",
+                     *             "twitter:title": "Lao động giỏi, lao động sáng tạo",
+                     *             "twitter:description": "Phong trào do Liên đoàn Lao động tỉnh phát động trong công nhân, viên chức, người lao động, khuyến khích nâng cao năng suất, chất lượng và đăng ký sáng kiến, cải tiến kỹ thuật."
+                     *           }
+                     *         }
+                     *       },
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 2,
+                     *           "pageCount": 1,
+                     *           "total": 2
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Movement"] & components["schemas"]["TaxonomyPageExtras"];
                         meta: {
@@ -9632,6 +10819,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "version": "https://jsonfeed.org/version/1.1",
+                     *       "title": "Cổng thông tin Thi đua – Khen thưởng",
+                     *       "home_page_url": "https://thiduakhenthuong.example.vn",
+                     *       "feed_url": "https://cms.example.vn/api/feeds/feed.json",
+                     *       "description": "Tin tức thi đua, khen thưởng",
+                     *       "language": "vi-VN",
+                     *       "icon": "https://thiduakhenthuong.example.vn/logo.png",
+                     *       "items": [
+                     *         {
+                     *           "id": "https://thiduakhenthuong.example.vn/tin-tuc/ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *           "url": "https://thiduakhenthuong.example.vn/tin-tuc/ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *           "title": "Ban Thi đua – Khen thưởng tỉnh hướng dẫn tổng kết, bình xét thi đua và đề nghị khen thưởng năm 2025",
+                     *           "summary": "Hồ sơ đề nghị khen thưởng tổng kết năm 2025 của các cụm, khối thi đua gửi về Ban Thi đua – Khen thưởng tỉnh chậm nhất ngày 15/01/2026; việc chấm điểm năm nay chú trọng kết quả thực chất ở cơ sở.",
+                     *           "content_html": "<p>Ban Thi đua – Khen thưởng tỉnh vừa ban hành văn bản hướng dẫn các cụm, khối thi đua tổ chức tổng kết công tác thi đua, khen thưởng năm 2025, bình xét danh hiệu thi đua và đề nghị khen thưởng theo Luật Thi đua, khen thưởng năm 2022 cùng c…",
+                     *           "image": "https://cms.example.vn/uploads/medium_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *           "date_published": "2025-11-04T01:00:00Z",
+                     *           "date_modified": "2026-12-02T16:51:29Z",
+                     *           "authors": [
+                     *             {
+                     *               "name": "Bùi Thanh Tâm"
+                     *             }
+                     *           ],
+                     *           "tags": [
+                     *             "Văn bản, chính sách thi đua khen thưởng"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "https://thiduakhenthuong.example.vn/tin-tuc/tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *           "url": "https://thiduakhenthuong.example.vn/tin-tuc/tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *           "title": "Tỉnh đoàn tuyên dương 20 gương “Thanh niên tiên tiến làm theo lời Bác” năm 2025",
+                     *           "summary": "Nhân kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh, Tỉnh đoàn tuyên dương 20 đoàn viên, thanh niên tiêu biểu trong học tập, lao động, sáng tạo và hoạt động tình nguyện.",
+                     *           "content_html": "<p>Tối 18/5, Tỉnh đoàn tổ chức lễ tuyên dương “Thanh niên tiên tiến làm theo lời Bác” năm 2025. Các gương được tuyên dương là đoàn viên, thanh niên tiêu biểu trong học tập, lao động, khởi nghiệp, bảo vệ Tổ quốc và hoạt động tình nguyện, đượ…",
+                     *           "image": "https://cms.example.vn/uploads/medium_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *           "date_published": "2025-05-19T01:30:00Z",
+                     *           "date_modified": "2026-12-02T16:51:29Z",
+                     *           "authors": [
+                     *             {
+                     *               "name": "Lê Quang Vinh"
+                     *             }
+                     *           ],
+                     *           "tags": [
+                     *             "Gương điển hình tiên tiến"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/feed+json": components["schemas"]["JsonFeed"];
                 };
             };
@@ -9887,6 +11123,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "type": "movement",
+                     *           "documentId": "g3xvynqyyg7jo5h5vqnz6qb2",
+                     *           "title": "Nông dân thi đua sản xuất kinh doanh giỏi, đoàn kết giúp nhau làm giàu và giảm nghèo bền vững",
+                     *           "slug": "nong-dan-thi-dua-san-xuat-kinh-doanh-gioi-doan-ket-giup-nhau-lam-giau-va-giam",
+                     *           "excerpt": "Phong trào do Hội Nông dân tỉnh chủ trì, hằng năm bình xét hộ sản xuất, kinh doanh giỏi các cấp và hỗ trợ hội viên tiếp cận vốn, kỹ thuật, thị trường.",
+                     *           "score": 2
+                     *         },
+                     *         {
+                     *           "type": "category",
+                     *           "documentId": "ka3dd2mcodbv63rgt5rgbik9",
+                     *           "title": "Văn bản, chính sách thi đua khen thưởng",
+                     *           "slug": "van-ban-chinh-sach-thi-dua-khen-thuong",
+                     *           "excerpt": "Văn bản pháp luật, hướng dẫn nghiệp vụ và giải đáp chính sách về công tác thi đua, khen thưởng dành cho cơ quan, đơn vị và người dân.",
+                     *           "score": 2
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 2,
+                     *           "pageCount": 9,
+                     *           "total": 17
+                     *         },
+                     *         "capped": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SearchResult"];
                 };
             };

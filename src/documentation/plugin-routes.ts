@@ -4,7 +4,11 @@
  * routes belong to no content type, so they are described here and added with `registerOverride`,
  * each with an operationId, its parameters' allowed values and the schema of its answer.
  */
+import answerExamples from './answer-examples.json';
 import { pageAnswer, PAGE_SCHEMAS } from './page-schemas';
+
+/** Real answers on the sample content, cut down (`npm run openapi:examples` writes them). */
+const EXAMPLES: Record<string, unknown> = answerExamples;
 
 type Schema = Record<string, unknown>;
 type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description: string; schema: Schema; example?: unknown };
@@ -27,7 +31,10 @@ const param = (name: string, where: 'path' | 'query', description: string, schem
 const int = (name: string, description: string, max: number): Parameter => param(name, 'query', description, { type: 'integer', minimum: 1, maximum: max });
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
-const jsonAnswer = (description: string, schema: Schema, type = 'application/json') => ({ description, content: { [type]: { schema } } });
+const jsonAnswer = (description: string, schema: Schema, type = 'application/json', example?: unknown) => ({
+  description,
+  content: { [type]: { schema, ...(example !== undefined ? { example } : {}) } },
+});
 const xml = (description: string) => ({ description, content: { 'application/xml': { schema: { type: 'string' } } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -68,7 +75,7 @@ export function pluginRoutesDocumentation({ locales, searchTypes }: RouteFacts) 
       'Newsroom',
       `${what} theo slug, kèm liên kết và bài mới nhất / ${what} by slug with links and latest articles`,
       [slug(example), locale, page, pageSize],
-      jsonAnswer('Trang / page', pageAnswer(contentType, 'TaxonomyPageExtras')),
+      jsonAnswer('Trang / page', pageAnswer(contentType, 'TaxonomyPageExtras'), undefined, EXAMPLES[operationId]),
       moved
     );
   const feed = (operationId: string, summary: string) => get(operationId, 'Newsroom', summary, [locale, ...feedFilters], xml(summary));
@@ -86,7 +93,7 @@ export function pluginRoutesDocumentation({ locales, searchTypes }: RouteFacts) 
         'Newsroom',
         'Bài viết theo slug, sẵn sàng để hiển thị / article page by slug',
         [slug('ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen'), locale],
-        jsonAnswer('Bài viết với "Tin khác", JSON-LD và meta / article with related news, JSON-LD and meta', pageAnswer('Article', 'ArticlePageExtras')),
+        jsonAnswer('Bài viết với "Tin khác", JSON-LD và meta / article with related news, JSON-LD and meta', pageAnswer('Article', 'ArticlePageExtras'), undefined, EXAMPLES.getArticlePage),
         moved
       ),
       '/categories/by-slug/{slug}': taxonomy('getCategoryPage', 'Category', 'Category', 'van-ban-chinh-sach-thi-dua-khen-thuong'),
@@ -95,7 +102,7 @@ export function pluginRoutesDocumentation({ locales, searchTypes }: RouteFacts) 
       '/movements/by-slug/{slug}': taxonomy('getMovementPage', 'Movement', 'Movement', 'hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh'),
       '/feeds/rss.xml': feed('getRssFeed', 'RSS 2.0'),
       '/feeds/atom.xml': feed('getAtomFeed', 'Atom 1.0'),
-      '/feeds/feed.json': get('getJsonFeed', 'Newsroom', 'JSON Feed 1.1', [locale, ...feedFilters], jsonAnswer('JSON Feed 1.1', ref('JsonFeed'), 'application/feed+json')),
+      '/feeds/feed.json': get('getJsonFeed', 'Newsroom', 'JSON Feed 1.1', [locale, ...feedFilters], jsonAnswer('JSON Feed 1.1', ref('JsonFeed'), 'application/feed+json', EXAMPLES.getJsonFeed)),
       '/sitemap.xml': get('getSitemapIndex', 'Newsroom', 'Sitemap index', [], xml('Sitemap index')),
       '/sitemaps/{name}': get(
         'getSitemapPart',
@@ -146,7 +153,7 @@ export function pluginRoutesDocumentation({ locales, searchTypes }: RouteFacts) 
           int('page', 'Trang / page', 100_000),
           int('pageSize', 'Số kết quả mỗi trang (≤ 50) / hits per page (≤ 50)', 50),
         ],
-        jsonAnswer('Kết quả và phân trang / hits and pagination', ref('SearchResult'))
+        jsonAnswer('Kết quả và phân trang / hits and pagination', ref('SearchResult'), undefined, EXAMPLES.search)
       ),
     },
   };

@@ -209,6 +209,28 @@ describeIntegration(`OpenAPI document (${testDatabase})`, () => {
       }
     });
 
+    it.each([
+      ['/articles/by-slug/{slug}', 'articles', 'application/json'],
+      ['/categories/by-slug/{slug}', 'categories', 'application/json'],
+      ['/blocs/by-slug/{slug}', 'blocs', 'application/json'],
+      ['/agencies/by-slug/{slug}', 'agencies', 'application/json'],
+      ['/movements/by-slug/{slug}', 'movements', 'application/json'],
+      ['/feeds/feed.json', null, 'application/feed+json'],
+      ['/search', null, 'application/json'],
+    ])('GET %s has an answer example from a real answer, valid against its schema (npm run openapi:examples)', async (route, type, media) => {
+      const operation = doc.paths[route]?.get as { responses: Record<string, { content: Record<string, { example?: unknown }> }> };
+      const example = operation.responses['200'].content[media].example as { data?: { slug?: string } } | undefined;
+      expect(example).toBeDefined();
+      const validate = answerValidator(doc as WithComponents, route, '200', media);
+      validate(example);
+      expect(validate.errors ?? []).toEqual([]);
+      // A page's example is one of the sample's published entries, so it reads like a real page.
+      if (type) {
+        const res = await api().get(`/api/${type}?filters[slug][$eq]=${encodeURIComponent(String(example?.data?.slug))}&fields[0]=slug`).expect(200);
+        expect(res.body.data).toHaveLength(1);
+      }
+    });
+
     it('types/api.d.ts is what `npm run types` makes of this document (run it after changing the API)', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-types-'));
       try {
