@@ -1,5 +1,6 @@
 // One app instance for the shared-cache test: boots the compiled app from the env it is given,
-// listens on a free port and makes Document Service writes when the parent test asks.
+// listens on a free port and makes Document Service writes when the parent test asks (also the
+// revalidation webhook test's app, restarted on one SQLite file).
 const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
 
@@ -14,7 +15,7 @@ createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, se
       try {
         if (msg.cmd === 'publish') {
           const doc = msg.documentId
-            ? await strapi.documents(ARTICLE).update({ documentId: msg.documentId, data: { title: msg.title } })
+            ? await strapi.documents(ARTICLE).update({ documentId: msg.documentId, data: msg.slug ? { title: msg.title, slug: msg.slug } : { title: msg.title } })
             : await strapi.documents(ARTICLE).create({ data: { title: msg.title } });
           await strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
           process.send({ id: msg.id, documentId: doc.documentId, slug: doc.slug });
