@@ -4,6 +4,7 @@ import { privateAttributeNames, stripProperties } from '../src/documentation/pri
 import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitPlugin } from '../src/graphql/query-cost';
 import { heavyReads } from '../src/security/heavy-gate';
+import { isPublishedRead, websiteTokenId } from '../src/security/website-token';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
 const GRAPHQL_DEFAULT_LIMIT = 25;
@@ -126,6 +127,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         // flush-all: any write empties the cache (the behaviour before tags; the bench compares both).
         invalidation: env('API_CACHE_INVALIDATION', 'precise'),
         lists: CACHE_LISTS,
+        // A website's read-only token reading published content shares the public cache
+        // (src/security/website-token.ts); `status=draft` previews go on with the token, uncached.
+        // Runs per request, so the global `strapi` is there.
+        anonymousRead: async (req: { method: string; headers: Record<string, string | string[] | undefined>; query: unknown }) =>
+          isPublishedRead(req.method, req.query) && (await websiteTokenId(strapi, req.headers.authorization)) !== null,
         // Story lists are newest first by dateline and narrowed by these relations (newsroom
         // `story.relatedBy`, section pages): an update leaving them alone moves no story in a list.
         membership: { [ARTICLE]: ['dateline', 'category', 'blocs', 'movements', 'agencies'] },

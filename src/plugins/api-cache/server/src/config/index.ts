@@ -28,6 +28,12 @@ export interface PluginConfig {
   lists: ListRoute[];
   /** Per type, the fields whose change can move a document in a list (sort keys, relations lists filter on). */
   membership: Record<string, string[]>;
+  /**
+   * Reads with credentials the app vouches are the public's own (a website's token reading
+   * published content): answered as anonymous, from and into the cache. The Authorization header
+   * is dropped for them, so Strapi answers with the Public role's rights and nothing more.
+   */
+  anonymousRead?: (request: { method: string; path: string; headers: Record<string, string | string[] | undefined>; query: unknown }) => Promise<boolean>;
   /** Longer tag lists are not sent (`Cache-Tag` limits: 16 KB at Cloudflare and Fastly); such answers get `s-maxage=0`. */
   maxTagHeaderBytes: number;
 }
@@ -70,6 +76,7 @@ export function validateConfig(config: PluginConfig): void {
   int(config.redisTtlSeconds, 'redisTtlSeconds', 1);
   if (typeof config.redisUrl !== 'string' || (config.redisUrl !== '' && !/^rediss?:\/\//.test(config.redisUrl))) fail('redisUrl must be "" or a redis:// URL');
   if (typeof config.redisPrefix !== 'string') fail('redisPrefix must be a string');
+  if (config.anonymousRead !== undefined && typeof config.anonymousRead !== 'function') fail('anonymousRead must be a function');
   if (config.invalidation !== 'precise' && config.invalidation !== 'flush-all') fail('invalidation must be "precise" or "flush-all"');
   int(config.maxTagHeaderBytes, 'maxTagHeaderBytes', 100);
   const uids = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string' && u.includes('::'));

@@ -69,6 +69,9 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
       // Precise: the writes themselves touch their tags (services/changes.ts, bootstrap.ts).
       return config.invalidation === 'flush-all' ? store().during(['*'], next) : next();
     }
+    if (ctx.headers.authorization !== undefined && ctx.headers.cookie === undefined && config.anonymousRead && (await config.anonymousRead(ctx))) {
+      delete ctx.headers.authorization;
+    }
     if (!isCacheableRequest(ctx, config.prefixes, config.exclude)) return next();
 
     // CORS answers depend on the Origin asking: one entry per origin.
