@@ -166,3 +166,17 @@ describe('memory backend: tags', () => {
     expect([await body(b, 'stale'), await body(b, 'other')]).toEqual([undefined, 'fine']);
   });
 });
+
+describe('memory backend: bounded marks', () => {
+  it('starts over past 100,000 touched tags, and refuses answers read before', async () => {
+    const b = memoryBackend(1_000_000, 100_000);
+    const body = Buffer.from('x');
+    const entry = { status: 200, body, type: 'application/json', etag: etagOf(body) };
+    const g = (await b.get('x')).generation as string;
+    await b.set('kept', entry, g, ['d:kept']);
+    for (let i = 0; i < 100_001; i += 1) await b.touch([`d:${i}`]);
+    expect((await b.get('kept')).entry).toBeUndefined();
+    await b.set('late', entry, g, ['d:other']);
+    expect((await b.get('late')).entry).toBeUndefined();
+  });
+});

@@ -2,6 +2,10 @@ import { ALL } from '../utils/tags';
 import { ByteLru, type CachedResponse } from '../utils/lru';
 import type { Backend } from './types';
 
+// Marks of touched tags kept at most: ~100 bytes each, so ~10 MB; past it the cache starts over
+// (every entry dropped, the marks forgotten), a cold start once per 100,000 documents written.
+const MAX_MARKS = 100_000;
+
 /** One process's memory, least recently used first out past `maxBytes`. */
 export function memoryBackend(maxBytes: number, maxEntryBytes: number): Backend {
   const lru = new ByteLru(maxBytes, maxEntryBytes);
@@ -26,7 +30,11 @@ export function memoryBackend(maxBytes: number, maxEntryBytes: number): Backend 
     async touch(tags) {
       sequence += 1;
       for (const tag of tags) touched.set(tag, sequence);
-      if (tags.includes(ALL)) lru.clear();
+      if (tags.includes(ALL) || touched.size > MAX_MARKS) {
+        lru.clear();
+        touched.clear();
+        touched.set(ALL, sequence);
+      }
     },
     async invalidate() {
       await this.touch([ALL]);
