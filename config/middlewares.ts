@@ -47,6 +47,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::session',
     'strapi::favicon',
     'strapi::public',
+    // Uploaded files: cached for a year by browsers and CDNs (a replaced file gets a new URL).
+    'global::upload-cache',
   ];
 };
 

@@ -5,6 +5,7 @@ import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitPlugin } from '../src/graphql/query-cost';
 import { fixGeneratedDocument } from '../src/documentation/fix-generated';
 import { heavyReads } from '../src/security/heavy-gate';
+import { isPublishedRead, websiteTokenId } from '../src/security/website-token';
 
 /** Strapi's page sizes for GraphQL lists; the cost limit assumes them for lists without a page size. */
 const GRAPHQL_DEFAULT_LIMIT = 25;
@@ -70,6 +71,40 @@ const NEWSROOM_PAGES = {
   },
 };
 
+const ARTICLE = NEWSROOM_PAGES.article.uid;
+const PAGE_TYPES = Object.values(NEWSROOM_PAGES).map((p) => p.uid);
+
+/**
+ * Routes that enumerate content (api-cache `lists`): they are refreshed when a document of those
+ * types changes publicly; Strapi's own `GET /api/<type>` lists the plugin finds by itself. Pages
+ * listing stories ("Tin khác" under an article, a section's latest articles) show the `documentId`
+ * of each card, so only a change of which stories they list (`membership` below) refreshes them.
+ */
+const CACHE_LISTS = [
+  { path: '/api/feeds/', types: [ARTICLE] },
+  { path: '/api/news-sitemap.xml', types: [ARTICLE] },
+  { path: '/api/sitemap', types: PAGE_TYPES },
+  { path: '/api/search', types: PAGE_TYPES },
+  ...Object.values(NEWSROOM_PAGES)
+    .filter((page) => page.uid === ARTICLE || 'stories' in page)
+    .map((page) => ({ path: `/api${page.route}/`, types: [ARTICLE], scope: 'membership' as const })),
+];
+
+/**
+ * The website's pages a change affects (revalidate `types`): an entry's own page, the pages of the
+ * sections it appears on, and for a story the home page and the site's feeds.
+ */
+const SITE_PAGES = Object.fromEntries(
+  Object.values(NEWSROOM_PAGES).map((page) =>
+    page.uid === ARTICLE
+      ? [page.uid, { path: page.path, relations: ['category', 'blocs', 'agencies', 'movements'], also: ['/', '/rss.xml', '/atom.xml', '/feed.json'] }]
+      : [page.uid, { path: page.path }]
+  )
+);
+
+/** A comma-separated env list. */
+const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
 /** IMAGE_FORMATS: a comma list of extra formats, or "none". The plugin's validator refuses others. */
 const imageFormats = (raw: string): string[] =>
   raw.trim().toLowerCase() === 'none' ? [] : raw.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
@@ -90,6 +125,30 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         // Several instances behind a load balancer share one cache (and its invalidations) here.
         redisUrl: env('CACHE_REDIS_URL', ''),
         redisPrefix: env('CACHE_REDIS_PREFIX', 'api-cache:'),
+        // flush-all: any write empties the cache (the behaviour before tags; the bench compares both).
+        invalidation: env('API_CACHE_INVALIDATION', 'precise'),
+        lists: CACHE_LISTS,
+        // A website's read-only token reading published content shares the public cache
+        // (src/security/website-token.ts); `status=draft` previews go on with the token, uncached.
+        // Runs per request, so the global `strapi` is there.
+        anonymousRead: async (req: { method: string; headers: Record<string, string | string[] | undefined>; query: unknown }) =>
+          isPublishedRead(req.method, req.query) && (await websiteTokenId(strapi, req.headers.authorization)) !== null,
+        // Story lists are newest first by dateline and narrowed by these relations (newsroom
+        // `story.relatedBy`, section pages): an update leaving them alone moves no story in a list.
+        membership: { [ARTICLE]: ['dateline', 'category', 'blocs', 'movements', 'agencies'] },
+      },
+    },
+    // After api-cache: it turns the public changes api-cache finds into signed webhooks.
+    revalidate: {
+      enabled: true,
+      resolve: './src/plugins/revalidate',
+      config: {
+        urls: list(env('REVALIDATE_WEBHOOK_URLS', '')),
+        secret: env('REVALIDATE_WEBHOOK_SECRET', ''),
+        siteUrl: env('PUBLIC_SITE_URL', 'http://localhost:3000'),
+        localePrefix: { en: '/en' },
+        types: SITE_PAGES,
+        pollMs: env.int('REVALIDATE_POLL_MS', 1000),
       },
     },
     graphql: {

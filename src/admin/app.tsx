@@ -28,5 +28,15 @@ export default {
       window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
     }
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // Settings → "Làm mới trang web": the revalidate plugin's receivers and deliveries
+    // (src/plugins/revalidate), for administrators with its permission.
+    app.addSettingsLink('global', {
+      id: 'revalidate',
+      to: 'revalidate',
+      intlLabel: { id: 'revalidate.settings.title', defaultMessage: 'Làm mới trang web' },
+      permissions: [{ action: 'plugin::revalidate.settings.read', subject: null }],
+      Component: () => import('./pages/revalidate'),
+    });
+  },
 };

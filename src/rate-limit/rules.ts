@@ -6,7 +6,7 @@ export interface Rule {
   windowMs: number;
 }
 
-export type Bucket = 'api' | 'search' | 'login';
+export type Bucket = 'api' | 'search' | 'login' | 'website';
 
 export interface RateLimitSettings {
   enabled: boolean;
@@ -34,9 +34,11 @@ export const DEFAULT_RULES: Record<Bucket, string> = {
   api: '600/min',
   search: '120/min',
   login: '10/15min',
+  // A website's server (src/security/website-token.ts), one budget for all its visitors: 100 req/s.
+  website: '6000/min',
 };
 
-/** Settings from the environment: RATE_LIMIT=off, RATE_LIMIT_API/SEARCH/LOGIN, RATE_LIMIT_REDIS_URL (or CACHE_REDIS_URL). */
+/** Settings from the environment: RATE_LIMIT=off, RATE_LIMIT_API/SEARCH/LOGIN/WEBSITE, RATE_LIMIT_REDIS_URL (or CACHE_REDIS_URL). */
 export function readRateLimitSettings(env: Record<string, string | undefined>): RateLimitSettings {
   const rule = (bucket: Bucket) => {
     const name = `RATE_LIMIT_${bucket.toUpperCase()}`;
@@ -44,7 +46,7 @@ export function readRateLimitSettings(env: Record<string, string | undefined>): 
   };
   return {
     enabled: (env.RATE_LIMIT ?? 'on').trim().toLowerCase() !== 'off',
-    rules: { api: rule('api'), search: rule('search'), login: rule('login') },
+    rules: { api: rule('api'), search: rule('search'), login: rule('login'), website: rule('website') },
     redisUrl: env.RATE_LIMIT_REDIS_URL || env.CACHE_REDIS_URL || '',
     redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'rate-limit:',
   };

@@ -182,4 +182,16 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     expect(rss.status).toBe(200);
     expect(await rss.text()).toContain(`/tin-tuc/${SLUG}`);
   });
+
+  it('shows Settings → "Làm mới trang web" in Vietnamese, with its "Gửi thử" button', async () => {
+    const overview = page.waitForResponse((r) => r.url().endsWith('/revalidate/deliveries') && r.request().method() === 'GET', { timeout: 0 });
+    await page.goto(`${base}/admin/settings/revalidate`);
+    expect((await overview).status()).toBe(200);
+    await page.getByRole('button', { name: 'Gửi thử' }).waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Làm mới trang web');
+    expect(text).toContain('Lần gửi gần đây');
+    await expectNoEnglish();
+    await shot('revalidate-settings');
+  });
 });

@@ -108,6 +108,110 @@ describeIntegration.each(['memory', 'redis'])(`public API cache (${testDatabase}
     });
   });
 
+  describe('precise invalidation: a write refreshes only the answers that show what it changed', () => {
+    const cache = async (url: string) => (await api().get(url).expect(200)).headers['x-cache'];
+    /** Reads each URL until it is a HIT (the second read), so a later MISS is the write's doing. */
+    const warm = async (urls: string[]) => {
+      for (const url of urls) await api().get(url).expect(200);
+      for (const url of urls) expect([url, await cache(url)]).toEqual([url, 'HIT']);
+    };
+    const page = (doc: Doc) => `/api/articles/by-slug/${doc.slug}`;
+
+    it('tags every cacheable answer (Cache-Tag, Surrogate-Key): its documents, relations, media, and the lists it enumerates', async () => {
+      const doc = await published(`Tin gắn nhãn ${Date.now()}`);
+      const res = await api().get(`${page(doc)}?locale=vi`).expect(200);
+      const tags = String(res.headers['cache-tag']).split(',');
+      expect(res.headers['surrogate-key']).toBe(tags.join(' '));
+      expect(tags).toEqual(expect.arrayContaining([`d:${doc.documentId}`, 'n:api::article.article:vi']));
+      for (const r of res.body.data.related) expect(tags).toContain(`d:${r.documentId}`);
+      const list = await api().get('/api/articles?locale=vi&populate[cover]=true&pagination[pageSize]=2').expect(200);
+      const listTags = String(list.headers['cache-tag']).split(',');
+      expect(listTags).toContain('t:api::article.article:vi');
+      for (const a of list.body.data) {
+        expect(listTags).toContain(`d:${a.documentId}`);
+        if (a.cover) expect(listTags).toContain(`d:${a.cover.documentId}`);
+      }
+      // A hit carries the same tags; an XML feed carries its route's.
+      expect((await api().get(`${page(doc)}?locale=vi`).expect(200)).headers['cache-tag']).toBe(res.headers['cache-tag']);
+      expect((await api().get('/api/feeds/rss.xml').expect(200)).headers['cache-tag']).toBe('t:api::article.article:*');
+    });
+
+    it('a draft save, a refused publish and a failed write leave every cached answer hot', async () => {
+      const [a, b] = [await published(`Tin nóng A ${Date.now()}`), await published(`Tin nóng B ${Date.now()}`)];
+      const urls = [page(a), page(b), '/api/articles?sort=dateline:desc', '/api/feeds/rss.xml', '/api/search?q=tin%20nong', '/api/categories'];
+      await warm(urls);
+      // Draft saves, through the Document Service and through the admin's HTTP route.
+      await articles().update({ documentId: b.documentId, locale: 'vi', data: { title: 'Bản nháp chưa xuất bản' } as never });
+      await articles().create({ locale: 'vi', data: { title: `Bài nháp mới ${Date.now()}` } as never });
+      // A publish the image pipeline refuses (cover without alternative text), a write to a missing locale.
+      const bare = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { alternativeText: { $null: true }, mime: { $startsWith: 'image/' } } })) as { id: number } | null;
+      if (bare) await expect(articles().publish({ documentId: (await articles().create({ locale: 'vi', data: { title: `Tin thiếu mô tả ảnh ${Date.now()}`, cover: bare.id } as never })).documentId, locale: 'vi' })).rejects.toThrow();
+      await expect(articles().update({ documentId: a.documentId, locale: 'xx', data: { title: 'x' } as never })).rejects.toThrow();
+      for (const url of urls) expect([url, await cache(url)]).toEqual([url, 'HIT']);
+      expect((await api().get(page(b)).expect(200)).body.data.title).toBe(b.title);
+    });
+
+    it('publishing an update refreshes its page, lists, feeds and search, and leaves pages that do not show it hot', async () => {
+      const [a, b] = [await published(`Tin không liên quan ${Date.now()}`), await published(`Tin sẽ được sửa ${Date.now()}`)];
+      const others = [page(a), '/api/categories'];
+      const touched = [page(b), '/api/articles?sort=dateline:desc', '/api/feeds/rss.xml', '/api/search?q=ban%20sua%20moi'];
+      await warm([...others, ...touched]);
+      const showsB = (await api().get(page(a))).text.includes(b.documentId);
+      await articles().update({ documentId: b.documentId, locale: 'vi', data: { title: 'Bản sửa mới đã xuất bản' } as never });
+      await articles().publish({ documentId: b.documentId, locale: 'vi' });
+      for (const url of touched) {
+        const res = await api().get(url).expect(200);
+        expect([url, res.headers['x-cache'], res.text.includes('Bản sửa mới đã xuất bản')]).toEqual([url, 'MISS', true]);
+      }
+      expect(await cache('/api/categories')).toBe('HIT');
+      expect(await cache(page(a))).toBe(showsB ? 'MISS' : 'HIT');
+    });
+
+    it('a slug change: the new slug answers, the old one redirects; unpublish and delete take the page off', async () => {
+      const doc = await published(`Tin đổi đường dẫn ${Date.now()}`);
+      await warm([page(doc)]);
+      const slug = `tin-doi-duong-dan-moi-${Date.now()}`;
+      await articles().update({ documentId: doc.documentId, locale: 'vi', data: { slug } as never });
+      await articles().publish({ documentId: doc.documentId, locale: 'vi' });
+      await api().get(page(doc)).redirects(0).expect(301);
+      const moved = { ...doc, slug };
+      expect((await api().get(page(moved)).expect(200)).body.data.documentId).toBe(doc.documentId);
+      await warm([page(moved)]);
+      await articles().unpublish({ documentId: doc.documentId, locale: 'vi' });
+      await api().get(page(moved)).expect(404);
+      await articles().publish({ documentId: doc.documentId, locale: 'vi' });
+      await warm([page(moved)]);
+      await articles().delete({ documentId: doc.documentId, locale: 'vi' });
+      await api().get(page(moved)).expect(404);
+    });
+
+    it('renaming an agency refreshes every cached article page that shows it, and only those', async () => {
+      const agency = (await app.strapi.documents('api::agency.agency').findFirst({ locale: 'vi', status: 'published' } as never)) as unknown as Doc & { name: string };
+      const withIt = [await published(`Tin có cơ quan 1 ${Date.now()}`, { agencies: [agency.documentId] }), await published(`Tin có cơ quan 2 ${Date.now()}`, { agencies: [agency.documentId] })];
+      const without = await published(`Tin không có cơ quan ${Date.now()}`);
+      await warm([...withIt.map(page), page(without)]);
+      const showsAgency = (await api().get(page(without))).text.includes(agency.documentId);
+      const renamed = `${agency.name} (đổi tên ${Date.now()})`;
+      await app.strapi.documents('api::agency.agency').update({ documentId: agency.documentId, locale: 'vi', data: { name: renamed } as never });
+      await app.strapi.documents('api::agency.agency').publish({ documentId: agency.documentId, locale: 'vi' });
+      for (const doc of withIt) {
+        const res = await api().get(page(doc)).expect(200);
+        expect([res.headers['x-cache'], res.body.data.agencies.map((x: { name: string }) => x.name)]).toEqual(['MISS', [renamed]]);
+      }
+      expect(await cache(page(without))).toBe(showsAgency ? 'MISS' : 'HIT');
+    });
+
+    it('a cover’s alternative text change refreshes the pages showing it, through the upload API too', async () => {
+      const cover = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { mime: { $startsWith: 'image/' }, alternativeText: { $notNull: true } } })) as { id: number; documentId: string };
+      const doc = await published(`Tin có ảnh bìa ${Date.now()}`, { cover: cover.id });
+      await warm([page(doc)]);
+      const text = `Ảnh hội nghị ${Date.now()}`;
+      await api().post(`/api/upload?id=${cover.id}`).set('Authorization', `Bearer ${token}`).field('fileInfo', JSON.stringify({ alternativeText: text })).expect(200);
+      const res = await api().get(page(doc)).expect(200);
+      expect([res.headers['x-cache'], res.body.data.cover.alternativeText]).toEqual(['MISS', text]);
+    });
+  });
+
   describe('invalidation: a read after a write returns sees the write', () => {
     it.each([
       ['update', async (doc: Doc) => void (await articles().update({ documentId: doc.documentId, locale: 'vi', data: { title: `${doc.title} (sửa)` } as never }), await articles().publish({ documentId: doc.documentId, locale: 'vi' })), (text: string, doc: Doc) => text.includes(`${doc.title} (sửa)`)],

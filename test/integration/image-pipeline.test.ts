@@ -200,6 +200,7 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       const service = app.strapi.plugin('upload').service('upload');
       const queue = app.strapi.plugin('image-pipeline').service('queue');
       const crops = async () => (await app.strapi.db.query('plugin::upload.file').findOne({ where: { id } })).formats as Record<string, Format>;
+      const seen: string[] = [];
       for (const [focalPoint, channel] of [[{ x: 0.5, y: 0.95 }, 'b'], [{ x: 0.5, y: 0.05 }, 'r']] as const) {
         await queue.idle();
         await service.updateFileInfo(id, { focalPoint });
@@ -207,6 +208,10 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
         const formats = await crops();
         for (const key of Object.keys(sizes)) expect([key, (await regionColour(stored(formats[key].url)))[channel] > 150]).toEqual([key, true]);
         expect(formats.social_webp).toMatchObject({ focalPoint });
+        // Each focal point's crops have URLs of their own (cached as immutable); the previous ones are deleted.
+        for (const key of Object.keys(sizes)) expect(seen).not.toContain(formats[key].url);
+        for (const old of seen) expect([old, fs.existsSync(stored(old))]).toEqual([old, false]);
+        seen.push(...Object.keys(sizes).map((key) => formats[key].url));
       }
     }, 60_000);
 
@@ -279,6 +284,26 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       await regenerate().requeue();
       await queue().idle();
       expect(Object.keys((await row(id)).formats)).toContain('medium_avif');
+    }, 60_000);
+
+    it('gives replaced content a new URL, deletes the old files, and serves uploads as immutable for a year', async () => {
+      const first = (await upload(await phonePhoto(), 'thay-anh.jpg').expect(201)).body[0];
+      await queue().idle();
+      const before = await row(first.id);
+      const served = await api().get(before.url).expect(200);
+      expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const square = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#a00' } }).jpeg().toBuffer();
+      await api().post(`/api/upload?id=${first.id}`).set('Authorization', `Bearer ${token}`).attach('files', square, 'thay-anh.jpg').expect(200);
+      await queue().idle();
+      const after = await row(first.id);
+      expect(after.url).not.toBe(before.url);
+      expect(after.hash).not.toBe(before.hash);
+      for (const f of [before, ...Object.values(before.formats as Record<string, Format>)]) expect([f.url, fs.existsSync(stored(f.url))]).toEqual([f.url, false]);
+      await api().get(before.url).expect(404);
+      const now = await api().get(after.url).expect(200);
+      expect((await sharp(now.body).metadata()).width).toBe(1200);
+      expect(now.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(allStored(after.formats)).toBe(true);
     }, 60_000);
 
     it('does not list formats of content that was replaced meanwhile', async () => {

@@ -143,7 +143,7 @@ const OTHER: Record<string, Expectation> = {
 };
 
 /** Sections of the admin API (their routes are checked one by one, all must be refused). */
-const ADMIN_PREFIXES = ['/admin', '/content-manager', '/content-type-builder', '/upload', '/i18n', '/users-permissions', '/email'];
+const ADMIN_PREFIXES = ['/admin', '/content-manager', '/content-type-builder', '/upload', '/i18n', '/users-permissions', '/email', '/revalidate'];
 
 function classify(method: string, path: string): Expectation | undefined {
   const key = `${method} ${path}`;

@@ -1,5 +1,6 @@
 import { defaultConfig, validateConfig, type PluginConfig } from '../server/src/config';
 import { planDerivatives } from '../server/src/utils/derivatives';
+import { cropHash, freshHash } from '../server/src/utils/file-names';
 import { focalCrop } from '../server/src/utils/focal';
 import { sniff } from '../server/src/utils/sniff';
 import { hexColour, kilobytes } from '../server/src/utils/upload-file';
@@ -102,5 +103,29 @@ describe('small helpers', () => {
   it('formats sizes and colours as Strapi and CSS expect', () => {
     expect(kilobytes(123456)).toBe(123.46);
     expect(hexColour({ r: 255, g: 8.4, b: 0 })).toBe('#ff0800');
+  });
+});
+
+describe('file names: new content, new URL', () => {
+  it.each([
+    ['anh_hoi_nghi_3f2a9c01bd', 'anh_hoi_nghi_0123456789'],
+    ['anh_hoi_nghi_0123456789', 'anh_hoi_nghi_0123456789'],
+    ['ten_khong_co_duoi', 'ten_khong_co_duoi_0123456789'],
+    ['a_b_12', 'a_b_12_0123456789'],
+  ])('freshHash(%s) → %s', (hash, expected) => {
+    expect(freshHash(hash, '0123456789')).toBe(expected);
+  });
+
+  it('freshHash is random by default', () => {
+    expect(freshHash('anh_3f2a9c01bd')).not.toBe(freshHash('anh_3f2a9c01bd'));
+  });
+
+  it.each([
+    ['social', 'anh_abc123', null, 'social_anh_abc123'],
+    ['social', 'anh_abc123', { x: 0.5, y: 0.95 }, 'social_500-950_anh_abc123'],
+    ['square', 'anh_abc123', { x: 0.1234, y: 0 }, 'square_123-0_anh_abc123'],
+    ['square', 'anh_abc123', { x: '0.5', y: 1 }, 'square_anh_abc123'],
+  ])('cropHash(%s, %s, %j) → %s', (key, hash, focal, expected) => {
+    expect(cropHash(key, hash, focal)).toBe(expected);
   });
 });

@@ -1,3 +1,5 @@
+import type { ListRoute } from '../utils/tags';
+
 export interface PluginConfig {
   /** Paths whose anonymous GET answers are cached (the content API and the plugins' public routes). */
   prefixes: string[];
@@ -15,8 +17,25 @@ export interface PluginConfig {
   redisUrl: string;
   /** Key prefix in Redis, so several sites can share one server. */
   redisPrefix: string;
-  /** Entries of old generations are left to expire after this many seconds. */
+  /** Entries (and the marks of touched tags) expire after this many seconds. */
   redisTtlSeconds: number;
+  /**
+   * `precise`: a write invalidates the answers whose tags it touches (utils/tags.ts); `flush-all`:
+   * any write empties the cache, drafts included (the behaviour before tags, kept for comparison).
+   */
+  invalidation: 'precise' | 'flush-all';
+  /** Routes that enumerate content types (feeds, search, sitemaps, pages listing stories); Strapi's `GET /api/<pluralName>` are added. */
+  lists: ListRoute[];
+  /** Per type, the fields whose change can move a document in a list (sort keys, relations lists filter on). */
+  membership: Record<string, string[]>;
+  /**
+   * Reads with credentials the app vouches are the public's own (a website's token reading
+   * published content): answered as anonymous, from and into the cache. The Authorization header
+   * is dropped for them, so Strapi answers with the Public role's rights and nothing more.
+   */
+  anonymousRead?: (request: { method: string; path: string; headers: Record<string, string | string[] | undefined>; query: unknown }) => Promise<boolean>;
+  /** Longer tag lists are not sent (`Cache-Tag` limits: 16 KB at Cloudflare and Fastly); such answers get `s-maxage=0`. */
+  maxTagHeaderBytes: number;
 }
 
 export const defaultConfig: PluginConfig = {
@@ -30,6 +49,10 @@ export const defaultConfig: PluginConfig = {
   redisUrl: '',
   redisPrefix: 'api-cache:',
   redisTtlSeconds: 3600,
+  invalidation: 'precise',
+  lists: [],
+  membership: {},
+  maxTagHeaderBytes: 8000,
 };
 
 const fail = (message: string): never => {
@@ -53,6 +76,15 @@ export function validateConfig(config: PluginConfig): void {
   int(config.redisTtlSeconds, 'redisTtlSeconds', 1);
   if (typeof config.redisUrl !== 'string' || (config.redisUrl !== '' && !/^rediss?:\/\//.test(config.redisUrl))) fail('redisUrl must be "" or a redis:// URL');
   if (typeof config.redisPrefix !== 'string') fail('redisPrefix must be a string');
+  if (config.anonymousRead !== undefined && typeof config.anonymousRead !== 'function') fail('anonymousRead must be a function');
+  if (config.invalidation !== 'precise' && config.invalidation !== 'flush-all') fail('invalidation must be "precise" or "flush-all"');
+  int(config.maxTagHeaderBytes, 'maxTagHeaderBytes', 100);
+  const uids = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string' && u.includes('::'));
+  if (!Array.isArray(config.lists) || config.lists.some((r) => typeof r?.path !== 'string' || !r.path.startsWith('/') || !uids(r.types) || (r.scope !== undefined && r.scope !== 'contents' && r.scope !== 'membership')))
+    fail('lists must be a list of { path: "/…", types: [uid…], scope?: "contents" | "membership" }');
+  const membership = config.membership as unknown;
+  if (membership === null || typeof membership !== 'object' || Object.entries(membership).some(([uid, fields]) => !uid.includes('::') || !Array.isArray(fields) || fields.some((f) => typeof f !== 'string')))
+    fail('membership must map content-type uids to lists of field names');
 }
 
 export default { default: defaultConfig, validator: validateConfig };

@@ -5,6 +5,7 @@ import { cacheKey } from '../utils/cache-key';
 import { cacheControl, etagOf, isCacheableRequest, matchesEtag } from '../utils/http';
 import type { CachedResponse } from '../utils/lru';
 import { getService } from '../utils/get-service';
+import { answerTags, coreListRoutes, tagHeaders, type ListRoute } from '../utils/tags';
 
 export interface Ctx {
   method: string;
@@ -21,7 +22,7 @@ export interface Ctx {
 }
 
 /** Set per answer by this middleware or by Koa itself, never replayed from an entry. */
-const OWN_HEADERS = new Set(['content-type', 'content-length', 'etag', 'cache-control', 'vary', 'x-cache', 'last-modified', 'date', 'set-cookie', 'transfer-encoding', 'connection', 'keep-alive']);
+const OWN_HEADERS = new Set(['cache-tag', 'surrogate-key', 'content-type', 'content-length', 'etag', 'cache-control', 'vary', 'x-cache', 'last-modified', 'date', 'set-cookie', 'transfer-encoding', 'connection', 'keep-alive']);
 
 /** What other middlewares added to a fresh answer (security headers, CORS, powered-by). */
 function replayable(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
@@ -34,9 +35,28 @@ function replayable(headers: Record<string, string | string[] | number | undefin
 
 const isStream = (body: unknown) => body !== null && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe === 'function';
 
-/** Serves anonymous reads from the cache, stores fresh 200s, and drops everything on any write. */
+/** A JSON answer parsed for its documents; XML and other text carry only their route's tags. */
+function parsedBody(body: unknown): unknown {
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
+  const text = body.toString();
+  if (!text.startsWith('{') && !text.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Serves anonymous reads from the cache and stores fresh 200s with their tags. */
 export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const store = () => getService(strapi, 'store');
+  let coreLists: ((path: string) => string[]) | undefined;
+  /** The configured list routes plus Strapi's own `GET /api/<pluralName>` for this path. */
+  const listsFor = (config: PluginConfig, path: string): ListRoute[] => {
+    coreLists ??= coreListRoutes(strapi.contentTypes as unknown as Parameters<typeof coreListRoutes>[0]);
+    const types = coreLists(path);
+    return types.length ? [...config.lists, { path, types }] : config.lists;
+  };
 
   return async (ctx: Ctx, next: () => Promise<void>) => {
     const config = strapi.config.get('plugin::api-cache') as PluginConfig;
@@ -45,8 +65,12 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
       // write no document): an anonymous GraphQL query, or junk POSTed in a loop, must not empty
       // the cache for everyone. Document Service writes are bracketed on their own (register.ts).
       if (ctx.headers.authorization === undefined && ctx.headers.cookie === undefined) return next();
-      // Any write through HTTP (REST, the admin, uploads) invalidates once it is completely done.
-      return store().during(next);
+      // flush-all: any write through HTTP (REST, the admin, uploads) empties the cache once done.
+      // Precise: the writes themselves touch their tags (services/changes.ts, bootstrap.ts).
+      return config.invalidation === 'flush-all' ? store().during(['*'], next) : next();
+    }
+    if (ctx.headers.authorization !== undefined && ctx.headers.cookie === undefined && config.anonymousRead && (await config.anonymousRead(ctx))) {
+      delete ctx.headers.authorization;
     }
     if (!isCacheableRequest(ctx, config.prefixes, config.exclude)) return next();
 
@@ -56,7 +80,13 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const answer = (entry: CachedResponse, state: 'HIT' | 'MISS' | 'BYPASS') => {
       if (state === 'HIT') for (const [name, value] of Object.entries(entry.headers ?? {})) ctx.set(name, value);
       ctx.set('ETag', entry.etag);
-      ctx.set('Cache-Control', cacheControl(config));
+      // A CDN may keep the answer only if it can purge it by the same tags as ours.
+      const tags = tagHeaders(entry.tags ?? [], config.maxTagHeaderBytes);
+      if (tags) {
+        ctx.set('Cache-Tag', tags.cacheTag);
+        ctx.set('Surrogate-Key', tags.surrogateKey);
+      }
+      ctx.set('Cache-Control', cacheControl(tags ? config : { ...config, sMaxAge: 0 }));
       // A shared cache must not give this anonymous answer to a request with credentials, nor one
       // origin's CORS headers to another.
       ctx.set('Vary', 'Authorization, Cookie, Origin');
@@ -93,8 +123,9 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
       etag: etagOf(body),
       lastModified: ctx.response.get('Last-Modified') || undefined,
       headers: replayable(ctx.response.headers),
+      tags: answerTags({ path: ctx.path, query: ctx.query, body: parsedBody(ctx.body), lists: listsFor(config, ctx.path) }),
     };
-    await store().set(key, entry, generation);
+    await store().set(key, entry, generation, entry.tags);
     answer(entry, generation === null ? 'BYPASS' : 'MISS');
   };
 };

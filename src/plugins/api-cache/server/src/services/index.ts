@@ -1,3 +1,4 @@
+import { changes } from './changes';
 import { store } from './store';
 
-export default { store };
+export default { changes, store };

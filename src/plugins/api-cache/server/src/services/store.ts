@@ -4,16 +4,17 @@ import { redisBackend } from '../backends/redis';
 import type { Backend } from '../backends/types';
 import type { PluginConfig } from '../config';
 import type { CachedResponse } from '../utils/lru';
+import { ALL } from '../utils/tags';
 
 /**
- * The cache, over the configured backend. While a write runs in this process nothing is stored,
- * and a write invalidates both when it starts and when it ends, so an answer computed from data
- * the write has since changed is never kept.
+ * The cache, over the configured backend. A write touches its tags once it has succeeded (a failed
+ * write changed nothing, so it invalidates nothing); while it runs, this process stores no answer
+ * carrying one of its tags, and the backend refuses any answer whose read began before the touch.
  */
 export const store = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::api-cache') as PluginConfig;
   let backend: Backend | undefined;
-  let writing = 0;
+  const writing = new Map<string, number>();
   const open = (): Backend => {
     const c = config();
     return c.redisUrl
@@ -26,6 +27,14 @@ export const store = ({ strapi }: { strapi: Core.Strapi }) => {
       : memoryBackend(c.maxBytes, c.maxEntryBytes);
   };
   const use = () => (backend ??= open());
+  const mark = (tags: string[], step: 1 | -1) => {
+    for (const tag of tags) {
+      const n = (writing.get(tag) ?? 0) + step;
+      if (n > 0) writing.set(tag, n);
+      else writing.delete(tag);
+    }
+  };
+  const busy = (tags: string[]) => writing.has(ALL) || tags.some((t) => writing.has(t));
 
   return {
     /** At start: the first requests should find Redis connected, not bypass it. */
@@ -33,22 +42,34 @@ export const store = ({ strapi }: { strapi: Core.Strapi }) => {
 
     lookup: (key: string) => use().get(key),
 
-    async set(key: string, value: CachedResponse, generation: string | null): Promise<void> {
-      if (generation === null || writing > 0) return;
-      await use().set(key, value, generation);
+    async set(key: string, value: CachedResponse, generation: string | null, tags: string[] = []): Promise<void> {
+      if (generation === null || busy(tags)) return;
+      await use().set(key, value, generation, tags);
     },
+
+    /** Invalidates the answers carrying these tags; everything in `flush-all` mode. */
+    touch: (tags: string[]) => (config().invalidation === 'flush-all' ? use().invalidate() : use().touch(tags)),
 
     invalidate: () => use().invalidate(),
 
-    /** Brackets a write: everything cached is dropped at its start and again at its end. */
-    async during<T>(write: () => Promise<T>): Promise<T> {
-      writing += 1;
-      await this.invalidate();
+    /**
+     * Brackets a write: `held` tags are not stored while it runs; once it succeeds, the tags
+     * `touched` finds from its result are touched (without it, `held`). `*` (flush-all) also empties
+     * the cache at the start, as before tags.
+     */
+    async during<T>(held: string[], write: () => Promise<T>, touched?: (result: T) => Promise<string[]>): Promise<T> {
+      const tags = held;
+      mark(tags, 1);
       try {
-        return await write();
+        if (tags.includes(ALL)) await use().invalidate();
+        const result = await write();
+        await this.touch(touched ? await touched(result) : tags);
+        return result;
+      } catch (error) {
+        if (tags.includes(ALL)) await use().invalidate();
+        throw error;
       } finally {
-        writing -= 1;
-        await this.invalidate();
+        mark(tags, -1);
       }
     },
 

@@ -6,6 +6,10 @@ export interface CachedResponse {
   lastModified?: string;
   /** Headers other middlewares set on the first answer (security, CORS…), replayed on hits. */
   headers?: Record<string, string>;
+  /** What the answer depends on (utils/tags.ts), sent as `Cache-Tag` and `Surrogate-Key`. */
+  tags?: string[];
+  /** The sequence number its read started at (memory backend; Redis keeps it beside the entry). */
+  at?: number;
 }
 
 /**

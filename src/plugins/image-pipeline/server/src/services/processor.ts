@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import type { PluginConfig } from '../config';
 import { planDerivatives, type Derivative } from '../utils/derivatives';
+import { cropHash, freshHash } from '../utils/file-names';
 import { focalCrop } from '../utils/focal';
 import { hexColour, kilobytes, type UploadFile } from '../utils/upload-file';
 
@@ -295,9 +296,28 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
      * content can land after it.
      */
     replacing<T>(id: number, fn: () => Promise<T>): Promise<T> {
-      return withLock(id, () => {
+      return withLock(id, async () => {
         generation.set(id, (generation.get(id) ?? 0) + 1);
-        return fn();
+        const files = strapi.db.query('plugin::upload.file');
+        const before = (await files.findOne({ where: { id } })) as FileRow | null;
+        if (!before) return fn();
+        // New content, new URL: Strapi's replace takes the hash from the row.
+        const hash = freshHash(before.hash);
+        await files.update({ where: { id }, data: { hash } });
+        let result: T;
+        try {
+          result = await fn();
+        } catch (error) {
+          await files.update({ where: { id, hash }, data: { hash: before.hash } });
+          throw error;
+        }
+        // Strapi deleted what it found under the new hash (nothing): the old bytes go now.
+        for (const old of [before, ...Object.values(before.formats ?? {})]) {
+          await provider()
+            .delete(old as UploadFile)
+            .catch((e: Error) => strapi.log.warn(`[image-pipeline] the replaced file ${(old as FileRow).hash} could not be deleted: ${e.message}`));
+        }
+        return result;
       });
     },
 
@@ -335,7 +355,7 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           const outFormat = d.format ?? format;
           const written = await write(pipeline, outFormat, path.join(dir, d.key));
-          const file = asUpload(written, { name: `${d.size}_${base}${EXT[outFormat]}`, hash: `${d.key}_${row.hash}`, format: outFormat, path: row.path });
+          const file = asUpload(written, { name: `${d.size}_${base}${EXT[outFormat]}`, hash: d.resize.fit === 'cover' ? cropHash(d.key, row.hash, row.focalPoint) : `${d.key}_${row.hash}`, format: outFormat, path: row.path });
           await provider().upload(file);
           const outcome = await withLock(id, async () => {
             const now = await load();
@@ -344,7 +364,11 @@ export const processor = ({ strapi }: { strapi: Core.Strapi }) => {
             // A crop records the focal point it was made for, so a new one is noticed.
             const entry = d.resize.fit === 'cover' ? { ...storedFormat(file), focalPoint: row.focalPoint ?? null } : storedFormat(file);
             const formats = { ...(now.formats ?? {}), [d.key]: entry };
-            return (await strapi.db.query('plugin::upload.file').update({ where: { id }, data: { formats } })) ? 'kept' : 'remove';
+            const superseded = now.formats?.[d.key] as UploadFile | undefined;
+            if (!(await strapi.db.query('plugin::upload.file').update({ where: { id }, data: { formats } }))) return 'remove';
+            // The crop of the previous focal point, under its own name.
+            if (superseded && superseded.hash !== file.hash) await provider().delete(superseded).catch(() => undefined);
+            return 'kept';
           });
           if (outcome === 'remove') await provider().delete(file);
           if (outcome !== 'kept') return;

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import type { Change } from './services/events';
+import { getService } from './utils/get-service';
+
+/** What the api-cache plugin's `changes` service offers: its one public entry. */
+interface ChangeSource {
+  subscribe(listener: (change: Change, tags: string[]) => Promise<void>): void;
+}
+
+export const READ_ACTION = 'plugin::revalidate.settings.read';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await getService(strapi, 'outbox').ensureTable();
+  await strapi.service('admin::permission').actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Xem và gửi thử', uid: 'settings.read', pluginName: 'revalidate', subCategory: 'Làm mới trang web' },
+  ]);
+  // The tags and the public changes come from the api-cache plugin, so a CDN purge, our cache and
+  // the website agree on what changed.
+  const changes = strapi.plugin('api-cache')?.service<ChangeSource>('changes');
+  if (!changes) throw new Error('[revalidate] needs the api-cache plugin (its changes service tells which public content changed)');
+  changes.subscribe((change, tags) => getService(strapi, 'events').record(change, tags));
+  // Rows left undelivered by a previous run (a restart, a crash) go out now, then every pollMs.
+  getService(strapi, 'dispatcher').start();
+  void getService(strapi, 'dispatcher').kick();
+};

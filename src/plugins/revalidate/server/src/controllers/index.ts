@@ -1,0 +1,3 @@
+import deliveries from './deliveries';
+
+export default { deliveries };

@@ -1,0 +1,122 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { PluginConfig } from '../config';
+import { nextAttemptAt } from '../utils/backoff';
+
+/**
+ * One row per event and receiver. `unique_key` (the change and the receiver) makes a change one
+ * event per receiver whichever instance records it; a row is sent only by the instance holding its
+ * lease (`lease_token` until `lease_until`), so two instances never send it at once, and a row
+ * leased by an instance that died is taken up again once the lease runs out. Times are epoch ms.
+ */
+export const TABLE = 'revalidate_outbox';
+
+export interface OutboxRow {
+  id: number;
+  event_id: string;
+  receiver: string;
+  payload: string;
+  attempts: number;
+  created_at: number;
+  next_at: number;
+  delivered_at: number | null;
+  failed_at: number | null;
+  last_status: number | null;
+  last_error: string | null;
+  last_ms: number | null;
+}
+
+/** PostgreSQL returns bigint columns as strings. */
+const numbers = (row: Record<string, unknown>): OutboxRow => {
+  const out = { ...row } as Record<string, unknown>;
+  for (const k of ['id', 'attempts', 'created_at', 'next_at', 'delivered_at', 'failed_at', 'last_status', 'last_ms']) if (out[k] !== null && out[k] !== undefined) out[k] = Number(out[k]);
+  return out as unknown as OutboxRow;
+};
+
+export const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = (): Knex => strapi.db.connection;
+  const config = () => strapi.config.get('plugin::revalidate') as PluginConfig;
+  const due = (q: Knex.QueryBuilder, now: number) =>
+    q.whereNull('delivered_at').whereNull('failed_at').where('next_at', '<=', now).andWhere((w) => w.whereNull('lease_until').orWhere('lease_until', '<', now));
+
+  return {
+    async ensureTable(): Promise<void> {
+      if (await knex().schema.hasTable(TABLE)) return;
+      await knex().schema.createTable(TABLE, (t) => {
+        t.increments('id');
+        t.string('unique_key', 64).notNullable();
+        t.string('event_id', 64).notNullable();
+        t.text('receiver').notNullable();
+        t.text('payload').notNullable();
+        t.integer('attempts').notNullable().defaultTo(0);
+        t.bigInteger('created_at').notNullable();
+        t.bigInteger('next_at').notNullable();
+        t.bigInteger('lease_until').nullable();
+        t.string('lease_token', 64).nullable();
+        t.bigInteger('delivered_at').nullable();
+        t.bigInteger('failed_at').nullable();
+        t.integer('last_status').nullable();
+        t.string('last_error', 500).nullable();
+        t.integer('last_ms').nullable();
+        t.unique(['unique_key'], { indexName: `${TABLE}_unique` });
+        t.index(['delivered_at', 'failed_at', 'next_at'], `${TABLE}_due`);
+      });
+    },
+
+    /** Records an event for every receiver; a change already recorded (same key) is not recorded again. */
+    async enqueue(changeKey: string, eventId: string, payload: string, receivers: string[]): Promise<void> {
+      const now = Date.now();
+      const rows = receivers.map((receiver) => ({
+        unique_key: createHash('sha256').update(`${changeKey}\n${receiver}`).digest('hex'),
+        event_id: eventId,
+        receiver,
+        payload,
+        created_at: now,
+        next_at: now,
+      }));
+      if (rows.length) await knex()(TABLE).insert(rows).onConflict('unique_key').ignore();
+    },
+
+    /** Takes up to `limit` due rows for this instance; the outer conditions are checked again on each row, so a row claimed concurrently is skipped. */
+    async claim(limit: number): Promise<(OutboxRow & { lease_token: string })[]> {
+      const now = Date.now();
+      const token = randomUUID();
+      const ids = knex()(TABLE).select('id').modify((q) => due(q, now)).orderBy('id').limit(limit);
+      await knex()(TABLE)
+        .whereIn('id', ids)
+        .modify((q) => due(q, now))
+        .update({ lease_token: token, lease_until: now + config().leaseMs, attempts: knex().raw('attempts + 1') });
+      const rows = (await knex()(TABLE).where({ lease_token: token }).whereNull('delivered_at').orderBy('id')) as Record<string, unknown>[];
+      return rows.map((r) => ({ ...numbers(r), lease_token: token }));
+    },
+
+    async delivered(row: OutboxRow & { lease_token: string }, status: number, ms: number): Promise<void> {
+      await knex()(TABLE).where({ id: row.id, lease_token: row.lease_token }).update({ delivered_at: Date.now(), last_status: status, last_error: null, last_ms: ms, lease_until: null });
+    },
+
+    /** A failed try: due again after the backoff, or given up once the retry window is over. */
+    async failed(row: OutboxRow & { lease_token: string }, status: number | null, error: string, ms: number): Promise<void> {
+      const now = Date.now();
+      const next = nextAttemptAt(row.attempts, row.created_at, now, config().retryWindowMs);
+      await knex()(TABLE)
+        .where({ id: row.id, lease_token: row.lease_token })
+        .update({ last_status: status, last_error: error.slice(0, 500), last_ms: ms, lease_until: null, next_at: next ?? now, failed_at: next === null ? now : null });
+    },
+
+    async recent(limit: number): Promise<OutboxRow[]> {
+      return ((await knex()(TABLE).select('*').orderBy('id', 'desc').limit(limit)) as Record<string, unknown>[]).map(numbers);
+    },
+
+    /** Rows whose last try failed (still retried, or given up). */
+    async failures(limit: number): Promise<OutboxRow[]> {
+      const rows = await knex()(TABLE).select('*').whereNull('delivered_at').whereNotNull('last_error').orderBy('id', 'desc').limit(limit);
+      return (rows as Record<string, unknown>[]).map(numbers);
+    },
+
+    async pending(): Promise<number> {
+      const [{ n }] = (await knex()(TABLE).whereNull('delivered_at').whereNull('failed_at').count({ n: '*' })) as { n: string | number }[];
+      return Number(n);
+    },
+  };
+};
