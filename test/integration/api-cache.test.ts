@@ -228,6 +228,22 @@ describeIntegration.each(['memory', 'redis'])(`public API cache (${testDatabase}
       expect(seen(after.text, doc)).toBe(true);
     });
 
+    it('a new default locale: answers that did not name a locale are made again in it', async () => {
+      const locales = app.strapi.plugin('i18n').service('locales') as { setDefaultLocale(l: { code: string }): Promise<void> };
+      const url = '/api/articles?fields[0]=locale&pagination[pageSize]=3';
+      const shown = (text: string) => [...new Set((JSON.parse(text).data as { locale: string }[]).map((a) => a.locale))];
+      await api().get(url).expect(200);
+      expect((await api().get(url).expect(200)).headers['x-cache']).toBe('HIT');
+      await locales.setDefaultLocale({ code: 'en' });
+      try {
+        const after = await api().get(url).expect(200);
+        expect([after.headers['x-cache'], shown(after.text)]).toEqual(['MISS', ['en']]);
+      } finally {
+        await locales.setDefaultLocale({ code: 'vi' });
+      }
+      expect(shown((await api().get(url).expect(200)).text)).toEqual(['vi']);
+    });
+
     it('create and publish: the new article is in the list, the feed and the search', async () => {
       const reads = ['/api/articles?sort=dateline:desc', '/api/feeds/rss.xml', '/api/search?q=hoa%20sen%20vang'];
       for (const url of reads) await api().get(url).expect(200);

@@ -4,6 +4,7 @@ import { getService } from './utils/get-service';
 import { ALL } from './utils/tags';
 
 const FILE = 'plugin::upload.file';
+const DEFAULT_LOCALE_KEY = 'plugin_i18n_default_locale';
 
 interface FileEvent {
   result?: { documentId?: string; updatedAt?: string } | null;
@@ -27,6 +28,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     afterUpdateMany: everything,
     afterDeleteMany: everything,
   });
+  // The default locale (i18n keeps it in the core store): every answer that names no locale was
+  // made in the old one.
+  const store = (event: { result?: { key?: string } | null }) => (event.result?.key === DEFAULT_LOCALE_KEY ? everything() : undefined);
+  strapi.db.lifecycles.subscribe({ models: ['strapi::core-store'], afterCreate: store, afterUpdate: store });
   const file = async (event: FileEvent, action: string) => {
     const documentId = event.result?.documentId;
     const config = strapi.config.get('plugin::api-cache') as PluginConfig;
