@@ -16,9 +16,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
   // The tags and the public changes come from the api-cache plugin, so a CDN purge, our cache and
   // the website agree on what changed.
+  // API_CACHE=off removes that plugin: then no change is seen and nothing is sent (said once here).
   const changes = strapi.plugin('api-cache')?.service<ChangeSource>('changes');
-  if (!changes) throw new Error('[revalidate] needs the api-cache plugin (its changes service tells which public content changed)');
-  changes.subscribe((change, tags) => getService(strapi, 'events').record(change, tags));
+  if (changes) changes.subscribe((change, tags) => getService(strapi, 'events').record(change, tags));
+  else strapi.log.warn('[revalidate] the api-cache plugin is off (API_CACHE=off): no revalidation webhooks are sent');
   // Rows left undelivered by a previous run (a restart, a crash) go out now, then every pollMs.
   getService(strapi, 'dispatcher').start();
   void getService(strapi, 'dispatcher').kick();
