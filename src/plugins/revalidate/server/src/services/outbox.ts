@@ -78,15 +78,25 @@ export const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
       if (rows.length) await knex()(TABLE).insert(rows).onConflict('unique_key').ignore();
     },
 
-    /** Takes up to `limit` due rows for this instance; the outer conditions are checked again on each row, so a row claimed concurrently is skipped. */
+    /**
+     * Takes up to `limit` due rows for this instance. On PostgreSQL the rows are locked with SKIP
+     * LOCKED, so claimers at the same moment take different rows instead of waiting on the same
+     * first ones and then finding them taken (4 claimers of 15 got 13 of 40 due rows before);
+     * SQLite runs one write transaction at a time. The conditions are checked again in the update.
+     */
     async claim(limit: number): Promise<(OutboxRow & { lease_token: string })[]> {
       const now = Date.now();
       const token = randomUUID();
-      const ids = knex()(TABLE).select('id').modify((q) => due(q, now)).orderBy('id').limit(limit);
-      await knex()(TABLE)
-        .whereIn('id', ids)
-        .modify((q) => due(q, now))
-        .update({ lease_token: token, lease_until: now + config().leaseMs, attempts: knex().raw('attempts + 1') });
+      await knex().transaction(async (trx) => {
+        const select = trx(TABLE).select('id').modify((q) => due(q, now)).orderBy('id').limit(limit);
+        if (strapi.db.dialect.client === 'postgres') select.forUpdate().skipLocked();
+        const ids = ((await select) as { id: number }[]).map((r) => r.id);
+        if (ids.length === 0) return;
+        await trx(TABLE)
+          .whereIn('id', ids)
+          .modify((q) => due(q, now))
+          .update({ lease_token: token, lease_until: now + config().leaseMs, attempts: trx.raw('attempts + 1') });
+      });
       const rows = (await knex()(TABLE).where({ lease_token: token }).whereNull('delivered_at').orderBy('id')) as Record<string, unknown>[];
       return rows.map((r) => ({ ...numbers(r), lease_token: token }));
     },
