@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from './config';
 import type { Change } from './services/events';
 import { getService } from './utils/get-service';
 
@@ -21,6 +22,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (changes) changes.subscribe((change, tags) => getService(strapi, 'events').record(change, tags));
   else strapi.log.warn('[revalidate] the api-cache plugin is off (API_CACHE=off): no revalidation webhooks are sent');
   // Rows left undelivered by a previous run (a restart, a crash) go out now, then every pollMs.
+  // Without receivers nothing is queued, so nothing polls the table (an idle app sends no SQL).
+  if ((strapi.config.get('plugin::revalidate') as PluginConfig).urls.length === 0) return;
   getService(strapi, 'dispatcher').start();
   void getService(strapi, 'dispatcher').kick();
 };
