@@ -4,6 +4,7 @@ import { privateAttributeNames, stripProperties } from '../src/documentation/pri
 import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { costLimitPlugin } from '../src/graphql/query-cost';
 import { fixGeneratedDocument } from '../src/documentation/fix-generated';
+import { NEWS_CONTENT_TYPES } from '../src/bootstrap/content-types';
 import { heavyReads } from '../src/security/heavy-gate';
 import { isPublishedRead, websiteTokenId } from '../src/security/website-token';
 
@@ -127,6 +128,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         redisPrefix: env('CACHE_REDIS_PREFIX', 'api-cache:'),
         // flush-all: any write empties the cache (the behaviour before tags; the bench compares both).
         invalidation: env('API_CACHE_INVALIDATION', 'precise'),
+        // Their `GET /api/<pluralName>` lists are tagged with the type; the other lists here.
+        contentTypes: [...NEWS_CONTENT_TYPES],
         lists: CACHE_LISTS,
         // A website's read-only token reading published content shares the public cache
         // (src/security/website-token.ts); `status=draft` previews go on with the token, uncached.

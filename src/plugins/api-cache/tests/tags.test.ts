@@ -67,7 +67,7 @@ describe('coreListRoutes', () => {
     [ARTICLE]: { kind: 'collectionType', info: { pluralName: 'articles' } },
     'api::home.home': { kind: 'singleType', info: { pluralName: 'homes' } },
     'plugin::upload.file': { kind: 'collectionType', info: { pluralName: 'files' } },
-  });
+  }, [ARTICLE, 'api::home.home']);
   it.each([
     ['/api/articles', [ARTICLE]],
     ['/api/Articles/', [ARTICLE]],

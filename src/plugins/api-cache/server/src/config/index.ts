@@ -24,7 +24,9 @@ export interface PluginConfig {
    * any write empties the cache, drafts included (the behaviour before tags, kept for comparison).
    */
   invalidation: 'precise' | 'flush-all';
-  /** Routes that enumerate content types (feeds, search, sitemaps, pages listing stories); Strapi's `GET /api/<pluralName>` are added. */
+  /** The app's collection types whose Strapi list route `GET /api/<pluralName>` enumerates them (tagged `t:`). */
+  contentTypes: string[];
+  /** Other routes that enumerate content types (feeds, search, sitemaps, pages listing stories). */
   lists: ListRoute[];
   /** Per type, the fields whose change can move a document in a list (sort keys, relations lists filter on). */
   membership: Record<string, string[]>;
@@ -50,6 +52,7 @@ export const defaultConfig: PluginConfig = {
   redisPrefix: 'api-cache:',
   redisTtlSeconds: 3600,
   invalidation: 'precise',
+  contentTypes: [],
   lists: [],
   membership: {},
   maxTagHeaderBytes: 8000,
@@ -80,6 +83,7 @@ export function validateConfig(config: PluginConfig): void {
   if (config.invalidation !== 'precise' && config.invalidation !== 'flush-all') fail('invalidation must be "precise" or "flush-all"');
   int(config.maxTagHeaderBytes, 'maxTagHeaderBytes', 100);
   const uids = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string' && u.includes('::'));
+  if (!uids(config.contentTypes)) fail('contentTypes must be a list of content-type uids');
   if (!Array.isArray(config.lists) || config.lists.some((r) => typeof r?.path !== 'string' || !r.path.startsWith('/') || !uids(r.types) || (r.scope !== undefined && r.scope !== 'contents' && r.scope !== 'membership')))
     fail('lists must be a list of { path: "/…", types: [uid…], scope?: "contents" | "membership" }');
   const membership = config.membership as unknown;

@@ -53,7 +53,7 @@ export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
   let coreLists: ((path: string) => string[]) | undefined;
   /** The configured list routes plus Strapi's own `GET /api/<pluralName>` for this path. */
   const listsFor = (config: PluginConfig, path: string): ListRoute[] => {
-    coreLists ??= coreListRoutes(strapi.contentTypes as unknown as Parameters<typeof coreListRoutes>[0]);
+    coreLists ??= coreListRoutes(strapi.contentTypes as unknown as Parameters<typeof coreListRoutes>[0], config.contentTypes);
     const types = coreLists(path);
     return types.length ? [...config.lists, { path, types }] : config.lists;
   };

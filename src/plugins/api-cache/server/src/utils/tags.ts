@@ -62,11 +62,12 @@ export function answerTags(input: { path: string; query: unknown; body: unknown;
   return [...tags].sort();
 }
 
-/** The list routes Strapi itself makes for collection types: `GET /api/<pluralName>` (exact). */
-export function coreListRoutes(contentTypes: Record<string, { kind?: string; info?: { pluralName?: string } }>): (path: string) => string[] {
+/** The list routes Strapi itself makes for the configured collection types: `GET /api/<pluralName>` (exact). */
+export function coreListRoutes(contentTypes: Record<string, { kind?: string; info?: { pluralName?: string } }>, uids: readonly string[]): (path: string) => string[] {
   const byPath = new Map<string, string[]>();
-  for (const [uid, type] of Object.entries(contentTypes)) {
-    if (!uid.startsWith('api::') || type.kind !== 'collectionType' || !type.info?.pluralName) continue;
+  for (const uid of uids) {
+    const type = contentTypes[uid];
+    if (type?.kind !== 'collectionType' || !type.info?.pluralName) continue;
     byPath.set(`/api/${type.info.pluralName}`.toLowerCase(), [uid]);
   }
   return (path) => byPath.get(path.toLowerCase().replace(/\/$/, '')) ?? [];
