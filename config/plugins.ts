@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { nestedSortGuard } from '../src/graphql/nested-sort';
+import { nulGuard } from '../src/graphql/nul-guard';
 import { costLimitPlugin } from '../src/graphql/query-cost';
 import { fixGeneratedDocument } from '../src/documentation/fix-generated';
 import { NEWS_CONTENT_TYPES } from '../src/bootstrap/content-types';
@@ -174,6 +175,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           // the lists above them, plus GRAPHQL_FETCH_COST per resolver reading rows).
           plugins: [
             nestedSortGuard,
+            // NUL in an argument: a 400 here, as in a REST query string, not PostgreSQL's 500.
+            nulGuard,
             costLimitPlugin({
               maxCost: env.int('GRAPHQL_MAX_COST', 5000),
               maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),

@@ -9,13 +9,16 @@ export const isLocaleCode = (code: unknown): code is string => typeof code === '
 const positiveInt = (value: unknown) => typeof value === 'string' && /^[1-9]\d{0,8}$/.test(value);
 const nonNegativeInt = (value: unknown) => typeof value === 'string' && /^\d{1,9}$/.test(value);
 
-// PostgreSQL refuses NUL in text with an error (a 500), wherever it comes from.
-const hasNul = (value: unknown): boolean =>
-  typeof value === 'string' ? value.includes('\u0000') : value !== null && typeof value === 'object' && Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+// PostgreSQL refuses NUL in text with an error (a 500), wherever it comes from (REST query
+// strings here, GraphQL arguments in src/graphql/nul-guard.ts).
+export const containsNul = (value: unknown): boolean =>
+  typeof value === 'string' ? value.includes('\u0000') : value !== null && typeof value === 'object' && Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+
+export const NUL_MESSAGE = 'Tham số truy vấn chứa ký tự NUL, không hợp lệ.';
 
 /** The first problem of a parsed query string (qs shape), as a Vietnamese message; null when fine. */
 export function findQueryProblem(query: Record<string, unknown>): string | null {
-  if (hasNul(query)) return 'Tham số truy vấn chứa ký tự NUL, không hợp lệ.';
+  if (containsNul(query)) return NUL_MESSAGE;
   const { locale, pagination } = query;
   if (locale !== undefined && locale !== '*' && !isLocaleCode(locale)) {
     return 'Mã ngôn ngữ (locale) không hợp lệ.';

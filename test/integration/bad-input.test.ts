@@ -377,6 +377,67 @@ describeIntegration(`bad input through the HTTP API (${testDatabase})`, () => {
     });
   });
 
+  describe('the GraphQL pages by slug and search, the OpenAPI document, website tokens', () => {
+    /** A GraphQL answer to bad arguments: a clear refusal or nothing found, never an internal error. */
+    const graphql = async (query: string, variables: Record<string, unknown>) => {
+      const res = await api().post('/graphql').send({ query, variables });
+      expect(res.status).toBeLessThan(500);
+      const errors = (res.body.errors ?? []) as { message: string; extensions?: { code?: string } }[];
+      expect(errors.filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR').map((e) => e.message)).toEqual([]);
+      return { errors, data: res.body.data as Record<string, unknown> | null };
+    };
+    const PAGES = ['articlePage', 'categoryPage', 'blocPage', 'agencyPage', 'movementPage'];
+    const BAD_PAGE_ARGS: [string, Record<string, unknown>][] = [
+      ['an empty slug', { s: '' }],
+      ['a 300-character slug', { s: 'thi-dua-'.repeat(40) }],
+      ['a path in the slug', { s: '../../etc/passwd' }],
+      ['NUL in the slug', { s: 'tin\u0000moi' }],
+      ['an unknown locale', { s: 'tin', l: 'xx' }],
+      ['a path as the locale', { s: 'tin', l: '../' }],
+      ['page 0', { s: 'tin', p: 0 }],
+      ['a negative page size', { s: 'tin', n: -1 }],
+      ['a page size of 100,000', { s: 'tin', n: 100_000 }],
+    ];
+    it.each(PAGES.flatMap((page) => BAD_PAGE_ARGS.map(([name, args]) => [page, name, args] as const)))('%s with %s', async (page, _name, args) => {
+      const { errors, data } = await graphql(`query($s: String!, $l: String, $p: Int, $n: Int) { ${page}(slug: $s, locale: $l, page: $p, pageSize: $n) { documentId } }`, args);
+      // Refused with a message an editor can read, or simply not found.
+      if (errors.length > 0) for (const e of errors) expect(e.message).toMatch(VIETNAMESE);
+      else expect(data?.[page]).toBeNull();
+    });
+
+    it.each([
+      ['an empty query', { q: '' }],
+      ['a 10,000-character query', { q: 'khen thưởng '.repeat(800) }],
+      ['NUL in the query', { q: 'hội\u0000nghị' }],
+      ['an unknown type', { q: 'thi đua', t: 'nguoi-dung' }],
+      ['an unknown locale', { q: 'thi đua', l: '../' }],
+      ['page 0', { q: 'thi đua', p: 0 }],
+      ['a page size of 100,000', { q: 'thi đua', n: 100_000 }],
+    ])('GraphQL search with %s', async (_name, args) => {
+      const { errors } = await graphql('query($q: String!, $t: String, $l: String, $p: Int, $n: Int) { search(q: $q, type: $t, locale: $l, page: $p, pageSize: $n) { hits { documentId } } }', args);
+      for (const e of errors) expect(e.message).toMatch(VIETNAMESE);
+    });
+
+    it.each([
+      ['a literal', '{ articles(filters: { title: { eq: "H\\u0000i" } }) { title } }', {}],
+      ['a variable', 'query($f: ArticleFiltersInput) { articles(filters: $f) { title } }', { f: { title: { containsi: 'h\u0000' } } }],
+    ])('NUL in a GraphQL filter (%s) is a 400 in Vietnamese, not PostgreSQL’s 500', async (_name, query, variables) => {
+      const { errors } = await graphql(query, variables);
+      expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/NUL/)]);
+    });
+
+    it.each(['?x[$ne]=1', '?locale=../', '?populate=*', '?__proto__[x]=1', '?%00=1'])('GET /api/openapi.json%s answers the document or a 400', async (query) => {
+      const res = await api().get(`/api/openapi.json${query}`);
+      expect([200, 400]).toContain(res.status);
+    });
+
+    it.each(['Bearer', 'Bearer a b', 'Bearer website:', `Bearer ${'w'.repeat(5000)}`, 'Basic d2Vic2l0ZTp4', 'Bearer website:%00'])('Authorization %j on a published read is refused (401), never a 500', async (header) => {
+      const res = await api().get('/api/articles?pagination[pageSize]=1').set('Authorization', header);
+      expect([200, 401]).toContain(res.status);
+      if (res.status === 401) expect(res.body.error.status).toBe(401);
+    });
+  });
+
   it('the server still answers after all of it', async () => {
     await api().get('/api/articles').expect(200);
   });
