@@ -11,7 +11,8 @@ import { describeIntegration, startApp, testDatabase, type TestApp } from '../he
  * to state B. A public answer that differs between A and B was computed from draft rows: a yes/no
  * leak, however indirect. The queries are generated from the models: every relation path up to
  * depth 3 (`localizations` included, components crossed), every filter operator, `$or`/`$and`/`$not`
- * forms, sorts and populate forms, over REST and GraphQL (root and nested relation arguments).
+ * forms, sorts and populate forms, over REST and GraphQL (root and nested relation arguments), and
+ * the GraphQL pages by slug and search with the planted slugs and markers.
  * A control run sends a sample of the same queries with an API token that may read drafts: those
  * answers must differ, or the planted data proves nothing.
  *
@@ -51,6 +52,8 @@ interface Planted {
   published: string;
   /** Draft-only documents: linked from drafts in state A (first) and state B (second). */
   draftOnly: [string, string];
+  /** Slugs of the published document and of the draft-only ones (the pages by slug ask for them). */
+  slugs: string[];
 }
 interface Query {
   id: string;
@@ -143,6 +146,9 @@ describeIntegration(`draft oracle (${testDatabase})`, () => {
       id('$notIn', [p.draftOnly[0]]),
     ];
   }
+
+  /** The newsroom's GraphQL page query of a type (`articlePage`, `blocPage`…). */
+  const pageQuery = (type: TypeInfo) => `${type.singular.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}Page`;
 
   /** Operators of the REST API that Strapi's GraphQL filter inputs do not have. */
   const GRAPHQL_MISSING = ['$startsWithi', '$endsWithi'];
@@ -253,6 +259,30 @@ describeIntegration(`draft oracle (${testDatabase})`, () => {
           }
         }
       });
+      // The GraphQL pages by slug (newsroom) and search (vietnamese-text): the published document's
+      // slug (its draft carries the marker), the draft-only documents' slugs, in each locale.
+      const page = pageQuery(type);
+      planted.get(type.uid)!.slugs.forEach((slug, k) => {
+        for (const locale of LOCALES) {
+          queries.push({
+            id: `graphql ${page}(${k === 0 ? 'published' : `draft-only ${k}`}) ${locale}`,
+            kind: 'graphql',
+            graphql: {
+              query: `query($s: String!, $l: String) { ${page}(slug: $s, locale: $l) { documentId slug title name entry related { documentId title } articles { documentId title } alternates { locale slug } jsonLd meta } }`,
+              variables: { s: slug, l: locale },
+            },
+            control: false,
+          });
+        }
+      });
+      for (const q of [MARK_A, MARK_B, `${type.singular} mới`]) {
+        queries.push({
+          id: `graphql search(${q}, ${type.singular})`,
+          kind: 'graphql',
+          graphql: { query: 'query($q: String!, $t: String) { search(q: $q, type: $t) { hits { type documentId title slug excerpt } pagination { total } capped } }', variables: { q, t: type.singular } },
+          control: false,
+        });
+      }
       // Publication-state parameters and plain populates of localizations.
       for (const param of ['publicationFilter=modified', 'publicationFilter=published-with-draft', 'hasPublishedVersion=true', 'populate=localizations', 'populate[localizations][populate]=*']) {
         queries.push({ id: `${type.plural} ${param}`, kind: 'rest', url: `/api/${type.plural}?fields[0]=documentId&sort=id:asc&${param}`, control: false });
@@ -320,13 +350,15 @@ describeIntegration(`draft oracle (${testDatabase})`, () => {
         .map(({ attribute, a }) => ({ attribute, target: a.target!, many: /Many$/.test(a.relation ?? '') }));
     }
     for (const type of types) {
-      const published = (await docs(type.uid).findFirst({ locale: 'vi', status: 'published', sort: 'id:asc' } as never)) as unknown as { documentId: string };
+      const published = (await docs(type.uid).findFirst({ locale: 'vi', status: 'published', sort: 'id:asc' } as never)) as unknown as { documentId: string; slug: string };
       const draftOnly: string[] = [];
+      const slugs = [published.slug];
       for (const k of [0, 1]) {
-        const created = (await docs(type.uid).create({ locale: 'vi', data: { [type.text]: `${type.singular} nháp ${k}` } as never })) as unknown as { documentId: string };
+        const created = (await docs(type.uid).create({ locale: 'vi', data: { [type.text]: `${type.singular} nháp ${k}` } as never })) as unknown as { documentId: string; slug: string };
         draftOnly.push(created.documentId);
+        slugs.push(created.slug);
       }
-      planted.set(type.uid, { published: published.documentId, draftOnly: draftOnly as [string, string] });
+      planted.set(type.uid, { published: published.documentId, draftOnly: draftOnly as [string, string], slugs });
     }
     const created = await app.strapi.service('admin::api-token').create({ name: 'oracle-control', type: 'full-access', lifespan: null, description: '' });
     token = created.accessKey;
@@ -379,6 +411,13 @@ describeIntegration(`draft oracle (${testDatabase})`, () => {
       const at = [...(a?.text ?? '')].findIndex((ch, k) => ch !== b?.text[k]);
       console.log(`[draft oracle] ${key}: A ${a?.status} …${a?.text.slice(Math.max(0, at - 150), at + 150)}…\nB ${b?.status} …${b?.text.slice(Math.max(0, at - 150), at + 150)}…`);
     }
+    // The pages by slug and search answered for real (no GraphQL error hides behind the 200): the
+    // published document's page is there, in both states.
+    for (const type of types) {
+      const page = publicA.get(`graphql ${pageQuery(type)}(published) vi`);
+      expect([type.uid, page?.text.includes(`"documentId":"${planted.get(type.uid)!.published}"`)]).toEqual([type.uid, true]);
+    }
+    expect([...publicA.entries()].filter(([id, a]) => id.startsWith('graphql search(') && a.text.includes('"errors"')).map(([id]) => id)).toEqual([]);
     const failed = keys.filter((key) => (publicA.get(key)?.status ?? 0) >= 500 || (publicB.get(key)?.status ?? 0) >= 500);
     expect(differing).toEqual([]);
     expect(failed).toEqual([]);

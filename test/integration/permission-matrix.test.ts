@@ -540,8 +540,19 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
         ['related articles', '{ articles(pagination: { pageSize: 100 }) { related { title } } }'],
         ['English locale', '{ articles(locale: "en", status: DRAFT) { title } }'],
         ['GET request', '{ articles(status: DRAFT) { title } }'],
+        // The newsroom's pages by slug and the site search (GraphQL parity of the REST routes).
+        ['page of a document with an unpublished edit', '{ articlePage(slug: "EDITED_SLUG") { title entry related { title } alternates { slug } jsonLd meta } }'],
+        ['page of a draft-only slug', '{ articlePage(slug: "DRAFT_SLUG") { title entry } }'],
+        ['page of a draft-only slug, English', '{ articlePage(slug: "DRAFT_SLUG", locale: "en") { title entry } }'],
+        ['section pages listing articles', '{ categoryPage(slug: "CATEGORY_SLUG") { name articles { title } entry } }'],
+        ['search for the draft marker', `{ search(q: "${MARKER}") { hits { title slug excerpt } } }`],
       ])('never shows a draft: %s', async (name, template) => {
-        const query = template.replace('DRAFT_ID', fx.draftOnly.documentId).replace('EDITED_ID', fx.edited.documentId);
+        const query = template
+          .replace('DRAFT_ID', fx.draftOnly.documentId)
+          .replace('EDITED_ID', fx.edited.documentId)
+          .replace('DRAFT_SLUG', fx.draftOnly.slug)
+          .replace('EDITED_SLUG', fx.edited.slug)
+          .replace('CATEGORY_SLUG', fx.published.categories.slug);
         const res = await gql(query, name === 'GET request' ? 'GET' : 'POST');
         expect([200, 400]).toContain(res.status);
         expect(leaks(res)).toEqual([]);
