@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { ensureIndex } from 'strapi-plugin-migrations-runner';
 
 interface ReadIndex {
   uid: UID.ContentType;
@@ -30,7 +31,7 @@ export const READ_INDEXES: ReadIndex[] = [
 ];
 
 /**
- * Creates the indexes missing (`IF NOT EXISTS` works on SQLite and PostgreSQL alike). Run by the
+ * Creates the indexes missing (the migrations runner's `ensureIndex`). Run by the
  * app's migrations (database/migrations), in their transaction.
  */
 export async function ensureReadIndexes(strapi: Core.Strapi, indexes = READ_INDEXES, knex: Knex = strapi.db.connection): Promise<void> {
@@ -41,6 +42,6 @@ export async function ensureReadIndexes(strapi: Core.Strapi, indexes = READ_INDE
       if (!attribute) throw new Error(`[indexes] ${index.uid} has no attribute ${name}`);
       return attribute.columnName ?? name;
     });
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [index.name, meta.tableName, ...columns]);
+    await ensureIndex(knex, meta.tableName, index.name, columns);
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import qs from 'qs';
+import { queryName } from '../../src/plugins/newsroom/server/src/graphql/pages';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 /**
@@ -147,8 +148,8 @@ describeIntegration(`draft oracle (${testDatabase})`, () => {
     ];
   }
 
-  /** The newsroom's GraphQL page query of a type (`articlePage`, `blocPage`…). */
-  const pageQuery = (type: TypeInfo) => `${type.singular.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}Page`;
+  /** The newsroom's GraphQL page query of a type (`articlePage`, `blocPage`…): page keys are singular names here. */
+  const pageQuery = (type: TypeInfo) => queryName(type.singular);
 
   /** Operators of the REST API that Strapi's GraphQL filter inputs do not have. */
   const GRAPHQL_MISSING = ['$startsWithi', '$endsWithi'];

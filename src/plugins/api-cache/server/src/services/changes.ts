@@ -66,8 +66,8 @@ export const changes = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Row | null;
   }
 
-  async function announce(list: PublicChange[]): Promise<string[]> {
-    const locales = await everyLocale();
+  /** Tags the changes touch (`locales`: every locale, read once per write), told to the listeners. */
+  async function announce(list: PublicChange[], locales: string[]): Promise<string[]> {
     const touched = new Set<string>();
     for (const change of list) {
       const tags = changeTags(change, locales);
@@ -91,7 +91,7 @@ export const changes = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Changes made outside the Document Service (media rows): touched and announced. */
     async report(list: PublicChange[]): Promise<void> {
-      await store().touch(await announce(list));
+      await store().touch(await announce(list, await everyLocale()));
     },
 
     async middleware(ctx: Context, next: Next) {
@@ -119,7 +119,7 @@ export const changes = ({ strapi }: { strapi: Core.Strapi }) => {
           const now = gone ? null : await snapshot(uid, documentId, locale);
           list.push({ action: ctx.action, uid, documentId, locale, membership: membershipChanged(was, now, config().membership[uid]), before: was, after: now });
         }
-        return announce(list);
+        return announce(list, all);
       }) as ReturnType<Next>;
     },
   };
