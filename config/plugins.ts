@@ -153,6 +153,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         localePrefix: { en: '/en' },
         types: SITE_PAGES,
         pollMs: env.int('REVALIDATE_POLL_MS', 1000),
+        intentDelayMs: env.int('REVALIDATE_INTENT_DELAY_MS', 30_000),
       },
     },
     graphql: {

@@ -26,9 +26,12 @@ export class AppProcess {
   private child: ChildProcess;
   /** The script's ready message. */
   readonly ready: Promise<Reply>;
+  /** Settles when the process has ended: its exit code, or the signal that ended it. */
+  readonly exited: Promise<number | NodeJS.Signals | null>;
 
   constructor(env: Record<string, string>, { commands, listen = false, admin = false, stdout = 'inherit' }: AppProcessOptions = {}) {
     this.child = fork(CHILD, [commands ?? '', JSON.stringify({ listen, admin })], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit', 'ipc'] });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve(code ?? signal)));
     this.ready = new Promise((resolve, reject) => {
       this.child.once('exit', (code) => reject(new Error(`app process exited with ${code}`)));
       this.child.on('message', (m: Reply) => {

@@ -43,4 +43,61 @@ describeIntegration(`revalidate outbox (${testDatabase})`, () => {
     expect(failure.next_at - Date.now()).toBeGreaterThan(9000);
     expect((await outbox().claim(100)).map((r: { id: number }) => r.id)).not.toContain(row.id);
   });
+
+  describe('an event commits with its change, or neither does', () => {
+    const ARTICLE = 'api::article.article';
+    // Refused at once by the outbound guard (a private address not in OUTBOUND_ALLOW): no network wait.
+    const RECEIVER = 'http://127.0.0.1:9/api/revalidate';
+    const rowsFor = async (documentId: string) =>
+      (await outbox().recent(1000)).filter((r: { payload: string }) => (JSON.parse(r.payload) as { documentId?: string }).documentId === documentId);
+    const publishedVersion = (documentId: string) => app.strapi.db.query(ARTICLE).findOne({ where: { documentId, publishedAt: { $notNull: true } } });
+    const draft = async (title: string) => (await app.strapi.documents(ARTICLE).create({ data: { title } })).documentId;
+    let failListener = false;
+
+    beforeAll(() => {
+      app.strapi.config.set('plugin::revalidate.urls', [RECEIVER]);
+      app.strapi.config.set('plugin::revalidate.secret', 'bi-mat-thu-nghiem-0123456789');
+      // A listener that fails on demand, after revalidate's own (subscribed at bootstrap).
+      app.strapi.plugin('api-cache').service('changes').subscribe(() => {
+        if (failListener) throw new Error('listener failed on purpose');
+      });
+    });
+    afterAll(() => {
+      app.strapi.config.set('plugin::revalidate.urls', []);
+    });
+
+    it('a publish records its event', async () => {
+      const documentId = await draft('Tin có sự kiện làm mới');
+      await app.strapi.documents(ARTICLE).publish({ documentId });
+      expect(await rowsFor(documentId)).toHaveLength(1);
+    });
+
+    it('a publish rolled back by its caller leaves no event (the row was in the same transaction)', async () => {
+      const documentId = await draft('Tin bị hoàn tác');
+      await expect(
+        app.strapi.db.transaction(async () => {
+          await app.strapi.documents(ARTICLE).publish({ documentId });
+          throw new Error('the caller gives up');
+        })
+      ).rejects.toThrow('the caller gives up');
+      expect(await publishedVersion(documentId)).toBeNull();
+      expect(await rowsFor(documentId)).toHaveLength(0);
+    });
+
+    it('a listener that cannot record the change fails the write: nothing is published without its event', async () => {
+      const documentId = await draft('Tin không ghi được sự kiện');
+      failListener = true;
+      try {
+        await expect(app.strapi.documents(ARTICLE).publish({ documentId })).rejects.toThrow('listener failed on purpose');
+      } finally {
+        failListener = false;
+      }
+      expect(await publishedVersion(documentId)).toBeNull();
+      expect(await rowsFor(documentId)).toHaveLength(0);
+      // The same publish goes through once the listener works.
+      await app.strapi.documents(ARTICLE).publish({ documentId });
+      expect(await publishedVersion(documentId)).not.toBeNull();
+      expect(await rowsFor(documentId)).toHaveLength(1);
+    });
+  });
 });

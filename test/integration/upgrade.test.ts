@@ -6,6 +6,7 @@ import { hasUniqueKey, MIGRATIONS_TABLE } from 'strapi-plugin-migrations-runner'
 import { READ_INDEXES } from '../../src/bootstrap/indexes';
 import { migrate as migrateApp } from '../../database/migrations';
 import { migrate as migrateNewsroom } from '../../src/plugins/newsroom/server/src/migrations';
+import { migrate as migrateRevalidate } from '../../src/plugins/revalidate/server/src/migrations';
 import { migrate as migrateText } from '../../src/plugins/vietnamese-text/server/src/migrations';
 import { queryFailure } from '../helpers/query-failure';
 import { bootApp, createSeededEnv, describeIntegration, testDatabase, type TestApp } from '../helpers/strapi';
@@ -18,6 +19,8 @@ const SLUGS = 'vietnamese_text_slugs';
 const SEARCH = 'vietnamese_text_search';
 const OWNERS = 'newsroom_schedule_owners';
 const CLAIMS = 'newsroom_schedule_claims';
+/** Made by `hasTable → createTable` at 17fcbca (the DDL 001-outbox keeps), before the runner knew it. */
+const OUTBOX = 'revalidate_outbox';
 const STORE = 'strapi_core_store_settings';
 const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
 const LEGACY_VERSION_KEY = 'plugin_vietnamese-text_search_index_version';
@@ -25,12 +28,14 @@ const EXPECTED = [
   'app/001-read-indexes',
   'newsroom/001-schedule-owners',
   'newsroom/002-schedule-claims',
+  'revalidate/001-outbox',
   'vietnamese-text/001-slug-registry',
   'vietnamese-text/002-search-index-v2',
 ];
 /** A word no sample content has: found only if the legacy index rows were kept (a rebuild drops it). */
 const MARKER = 'xyzlegacy';
 const OWNER_ROW = { document_id: 'legacy-doc-b', locale: 'vi', action: 'publish', due_at_ms: 1_900_000_000_000, principal_kind: 'admin', principal_id: '1', edited_by: null, set_at_ms: 1_800_000_000_000 };
+const OUTBOX_ROW = { unique_key: 'k'.repeat(64), event_id: 'legacy-event', receiver: 'https://site.example/hook', payload: '{}', attempts: 2, created_at: 1_800_000_000_000, next_at: 1_800_000_010_000 };
 const CLAIM_ROW = { document_id: 'legacy-doc-c', locale: 'vi', action: 'publish', due_at_ms: 1_700_000_000_000, token: 'old:1', status: 'done', reason: null, instance: 'old', acted_at_ms: 1_700_000_000_500 };
 
 type Row = Record<string, unknown>;
@@ -75,6 +80,10 @@ async function makeTodaysDatabase(db: Knex): Promise<{ slugs: Row[] }> {
     await db.raw(`INSERT INTO ${SEARCH}_fts (rowid, facets, title_f, text_f, title_x) VALUES (1, 'localevi typearticle', ?, '', ?)`, [MARKER, MARKER]);
   }
   await db.raw(postgres ? `ALTER TABLE ?? DROP CONSTRAINT ??` : 'DROP INDEX ??', postgres ? [SLUGS, `${SLUGS}_unique`] : [`${SLUGS}_unique`]);
+  // The outbox with a row waiting, and without its unique key (001-outbox makes it when missing).
+  await db(OUTBOX).insert(OUTBOX_ROW);
+  await db.raw(postgres ? `ALTER TABLE ?? DROP CONSTRAINT IF EXISTS ??` : 'DROP INDEX ??', postgres ? [OUTBOX, `${OUTBOX}_unique`] : [`${OUTBOX}_unique`]);
+  if (postgres) await db.raw('DROP INDEX IF EXISTS ??', [`${OUTBOX}_unique`]);
   return { slugs };
 }
 
@@ -119,11 +128,16 @@ describeIntegration(`upgrade from the schema before migrations (${testDatabase})
     expect(await queryFailure(db()(SLUGS).insert(copy))).toMatch(UNIQUE_VIOLATION);
   });
 
-  it('keeps the schedules, their unique keys, and the pages by slug', async () => {
+  it('keeps the schedules and the webhook outbox, their unique keys, and the pages by slug', async () => {
     expect(plain(await db()(OWNERS).select(Object.keys(OWNER_ROW)))).toEqual(plain([OWNER_ROW]));
     expect(plain(await db()(CLAIMS).select(Object.keys(CLAIM_ROW)))).toEqual(plain([CLAIM_ROW]));
     expect(await queryFailure(db()(OWNERS).insert(OWNER_ROW))).toMatch(UNIQUE_VIOLATION);
     expect(await queryFailure(db()(CLAIMS).insert(CLAIM_ROW))).toMatch(UNIQUE_VIOLATION);
+    const outbox: Row[] = await db()(OUTBOX).select(Object.keys(OUTBOX_ROW));
+    // PostgreSQL gives bigint columns back as strings.
+    expect(outbox.map((r) => ({ ...r, created_at: Number(r.created_at), next_at: Number(r.next_at) }))).toEqual([OUTBOX_ROW]);
+    expect(await hasUniqueKey(db(), OUTBOX, ['unique_key'])).toBe(true);
+    expect(await queryFailure(db()(OUTBOX).insert(OUTBOX_ROW))).toMatch(UNIQUE_VIOLATION);
     const current = before.slugs.find((r) => r.content_type === 'api::article.article' && r.locale === 'vi' && Boolean(r.is_current));
     expect(current).toBeDefined();
     await request(app!.strapi.server.httpServer).get(`/api/articles/by-slug/${String(current!.slug)}`).expect(200);
@@ -152,6 +166,6 @@ describeIntegration(`upgrade from the schema before migrations (${testDatabase})
     app = await bootApp(env, keep);
     expect(await recorded()).toEqual(first);
     // And run again by hand: every list is fully applied.
-    expect([...(await migrateApp(app.strapi)), ...(await migrateNewsroom(app.strapi)), ...(await migrateText(app.strapi)).applied]).toEqual([]);
+    expect([...(await migrateApp(app.strapi)), ...(await migrateNewsroom(app.strapi)), ...(await migrateRevalidate(app.strapi)), ...(await migrateText(app.strapi)).applied]).toEqual([]);
   }, 240_000);
 });

@@ -70,7 +70,7 @@ describe('revalidation webhooks: a local receiver, signed events, redelivery aft
   let env: Record<string, string>;
   let app: AppProcess | undefined;
   const start = async () => {
-    app = new AppProcess(env, { commands: path.join(__dirname, 'commands', 'articles.js'), listen: true, stdout: 'ignore' });
+    app = new AppProcess(env, { commands: path.join(__dirname, 'commands', 'crash.js'), listen: true, stdout: 'ignore' });
     await app.ready;
     return app;
   };
@@ -88,6 +88,8 @@ describe('revalidation webhooks: a local receiver, signed events, redelivery aft
       PUBLIC_SITE_URL: SITE,
       // The receiver is on this machine: the outbound guard lets the app reach it only when told to.
       OUTBOUND_ALLOW: '127.0.0.1',
+      // A media row's event, recorded before the row is written, is sent this long after a crash.
+      REVALIDATE_INTENT_DELAY_MS: '1500',
     };
     await start();
   }, 120_000);
@@ -131,6 +133,41 @@ describe('revalidation webhooks: a local receiver, signed events, redelivery aft
     expect(moved.event).toMatchObject({ slug: 'tin-da-doi-duong-dan', previousSlug: first.event.slug });
     expect(moved.event.paths).toEqual(expect.arrayContaining(['/tin-tuc/tin-da-doi-duong-dan', `/tin-tuc/${first.event.slug}`]));
   }, 30_000);
+
+  it('a media row’s alt text change is one event, not two (the event recorded ahead is the one sent)', async () => {
+    const { fileId, documentId } = (await app!.ask({ cmd: 'mediaRow', name: 'anh-hoi-nghi.jpg' })) as { fileId: number; documentId: string };
+    await app!.ask({ cmd: 'altText', fileId, alt: 'Toàn cảnh hội nghị' });
+    const got = await waitFor(() => hook.deliveries.find((d) => d.event.documentId === documentId), 5000);
+    expect(got.event).toMatchObject({ event: 'media', uid: 'plugin::upload.file', documentId, tags: expect.arrayContaining([`d:${documentId}`]) });
+    // Past the delay after which an event recorded ahead would go out by itself.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(hook.deliveries.filter((d) => d.event.documentId === documentId)).toHaveLength(1);
+  }, 30_000);
+
+  // The two ways a public change is written: inside the Document Service's transaction (articles…)
+  // and autocommitted by the upload plugin (media rows). Each is crashed the instant it commits.
+  it.each([
+    ['a publish', 'publish'],
+    ['a media row’s alt text', 'media'],
+  ])('a crash the instant %s commits loses no event: it is sent after the restart', async (_label, kind) => {
+    let documentId: string;
+    let fileId: number | undefined;
+    if (kind === 'publish') {
+      documentId = ((await app!.ask({ cmd: 'publishThenCrash', title: 'Tin xuất bản ngay trước sự cố' })) as { documentId: string }).documentId;
+    } else {
+      ({ documentId, fileId } = (await app!.ask({ cmd: 'mediaRow', name: 'anh-truoc-su-co.jpg' })) as { fileId: number; documentId: string });
+      await app!.ask({ cmd: 'altTextThenCrash', fileId, alt: 'Ảnh chụp trước sự cố' });
+    }
+    expect(await app!.exited).toBe('SIGKILL');
+    await start();
+    // The change itself was committed before the crash…
+    const stored = (await app!.ask({ cmd: 'stored', documentId, fileId })) as { published: boolean; alt: string | null };
+    if (kind === 'publish') expect(stored.published).toBe(true);
+    else expect(stored.alt).toBe('Ảnh chụp trước sự cố');
+    // …and so was its event.
+    const got = await waitFor(() => hook.deliveries.find((d) => d.event.documentId === documentId), 15_000);
+    expect(got.event.event).toBe(kind === 'publish' ? 'publish' : 'media');
+  }, 90_000);
 
   it('events the receiver refused are delivered after the app restarts, once each', async () => {
     hook.state.down = true;

@@ -8,7 +8,10 @@ type Context = Parameters<Middleware>[0];
 type Next = Parameters<Middleware>[1];
 type Row = Record<string, unknown>;
 
-/** Told of every public change once its write has succeeded, with the tags it touched. */
+/**
+ * Told of every public change with the tags it touched, inside the write's transaction (Document
+ * Service writes): what a listener records commits with the change, or neither does.
+ */
 export type ChangeListener = (change: PublicChange, tags: string[]) => Promise<void> | void;
 
 interface Model {
@@ -72,16 +75,32 @@ export const changes = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const change of list) {
       const tags = changeTags(change, locales);
       tags.forEach((t) => touched.add(t));
-      for (const listener of listeners) {
-        try {
-          await listener(change, tags);
-        } catch (error) {
-          // A listener's fault must not fail a write that already succeeded.
-          strapi.log.error(`[api-cache] change listener failed: ${(error as Error).message}`);
-        }
-      }
+      // Inside the write's transaction: a listener that cannot record the change fails the write,
+      // rather than a change committed that its listeners never heard of.
+      for (const listener of listeners) await listener(change, tags);
     }
     return [...touched];
+  }
+
+  /** Runs the write, then finds the public changes it made and announces them (tags touched). */
+  async function write(ctx: Context, next: Next, params: { documentId?: string; locale?: unknown }, all: string[]): Promise<{ result: unknown; tags: string[] }> {
+    const uid = ctx.uid;
+    const locales = localized(uid) ? await localesOf(params.locale) : [ALL];
+    const before = new Map<string, Row | null>();
+    if (params.documentId) for (const l of locales) before.set(l, await snapshot(uid, params.documentId, l));
+    const result = await next();
+    const r = (result ?? {}) as WriteResult;
+    const documentId = r.documentId ?? params.documentId;
+    if (!documentId) return { result, tags: [] };
+    const written = r.entries?.length ? r.entries.map((e) => e.locale ?? ALL) : r.locale ? [r.locale] : locales;
+    const list: PublicChange[] = [];
+    for (const locale of localized(uid) ? [...new Set(written)] : [ALL]) {
+      const was = before.get(locale) ?? null;
+      const gone = ctx.action === 'unpublish' || ctx.action === 'delete';
+      const now = gone ? null : await snapshot(uid, documentId, locale);
+      list.push({ action: ctx.action, uid, documentId, locale, membership: membershipChanged(was, now, config().membership[uid]), before: was, after: now });
+    }
+    return { result, tags: await announce(list, all) };
   }
 
   return {
@@ -100,27 +119,24 @@ export const changes = ({ strapi }: { strapi: Core.Strapi }) => {
       const params = ctx.params as { documentId?: string; locale?: unknown; status?: unknown };
       if (!isPublicWrite(ctx.action, model(ctx.uid).options?.draftAndPublish === true, params.status)) return next();
 
-      const uid = ctx.uid;
-      const locales = localized(uid) ? await localesOf(params.locale) : [ALL];
-      const before = new Map<string, Row | null>();
-      if (params.documentId) for (const l of locales) before.set(l, await snapshot(uid, params.documentId, l));
       const all = await everyLocale();
-      const held = params.documentId ? changeTags({ uid, documentId: params.documentId, locale: ALL, membership: true }, all) : [];
-
-      return store().during(held, next as () => Promise<unknown>, async (result) => {
-        const r = (result ?? {}) as WriteResult;
-        const documentId = r.documentId ?? params.documentId;
-        if (!documentId) return [];
-        const written = r.entries?.length ? r.entries.map((e) => e.locale ?? ALL) : r.locale ? [r.locale] : locales;
-        const list: PublicChange[] = [];
-        for (const locale of localized(uid) ? [...new Set(written)] : [ALL]) {
-          const was = before.get(locale) ?? null;
-          const gone = ctx.action === 'unpublish' || ctx.action === 'delete';
-          const now = gone ? null : await snapshot(uid, documentId, locale);
-          list.push({ action: ctx.action, uid, documentId, locale, membership: membershipChanged(was, now, config().membership[uid]), before: was, after: now });
-        }
-        return announce(list, all);
-      }) as ReturnType<Next>;
+      const held = params.documentId ? changeTags({ uid: ctx.uid, documentId: params.documentId, locale: ALL, membership: true }, all) : [];
+      // The write, reading what it changed and telling the listeners (revalidate's outbox) share one
+      // transaction: the change and its event commit together, so no crash falls between them. The
+      // cache is touched after the commit; inside a caller's transaction, again once that commits.
+      const nested = strapi.db.inTransaction();
+      const { result } = await store().during(
+        held,
+        // Strapi types the answer as the callback's own return type: a promise, awaited here.
+        async () =>
+          await strapi.db.transaction(async ({ onCommit }) => {
+            const out = await write(ctx, next, params, all);
+            if (nested) onCommit(() => void store().touch(out.tags));
+            return out;
+          }),
+        async (out) => out.tags
+      );
+      return result as ReturnType<Next>;
     },
   };
 };

@@ -17,6 +17,11 @@ export interface PluginConfig {
   timeoutMs: number;
   /** A claimed row is this instance's for this long; after it another instance may send it. */
   leaseMs: number;
+  /**
+   * A media row's event is recorded before the upload plugin writes it (no transaction to join) and
+   * sent this long after if the process dies before the write reports back.
+   */
+  intentDelayMs: number;
 }
 
 export const defaultConfig: PluginConfig = {
@@ -29,6 +34,7 @@ export const defaultConfig: PluginConfig = {
   retryWindowMs: 24 * 3600 * 1000,
   timeoutMs: 10_000,
   leaseMs: 30_000,
+  intentDelayMs: 30_000,
 };
 
 const fail = (message: string): never => {
@@ -47,7 +53,7 @@ export function validateConfig(config: PluginConfig): void {
   for (const [uid, page] of Object.entries(config.types ?? {})) {
     if (!uid.includes('::') || typeof page?.path !== 'string' || !page.path.startsWith('/')) fail(`types["${uid}"].path must be a path starting with "/"`);
   }
-  for (const key of ['pollMs', 'retryWindowMs', 'timeoutMs', 'leaseMs'] as const) {
+  for (const key of ['pollMs', 'retryWindowMs', 'timeoutMs', 'leaseMs', 'intentDelayMs'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 10) fail(`${key} must be an integer ≥ 10`);
   }
 }

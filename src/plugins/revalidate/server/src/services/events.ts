@@ -38,8 +38,10 @@ interface Model {
 /** The name of a type's slug: its `uid` attribute. */
 const slugField = (model: Model | undefined) => (model ? Object.keys(model.attributes).find((a) => model.attributes[a].type === 'uid') : undefined);
 
+const FILE = 'plugin::upload.file';
+
 const kindOf = (change: Change): RevalidateEvent['event'] => {
-  if (change.uid === 'plugin::upload.file') return 'media';
+  if (change.uid === FILE) return 'media';
   if (change.action === 'unpublish' || change.action === 'delete') return change.action;
   return change.before ? 'update' : 'publish';
 };
@@ -97,13 +99,53 @@ export const events = ({ strapi }: { strapi: Core.Strapi }) => {
     return [kind, change.uid, change.documentId, change.locale, stamp(change.after) || stamp(change.before) || Date.now()].join('|');
   };
 
+  /**
+   * Media rows are written by the upload plugin outside any transaction, so their event cannot
+   * commit with them. Before such a write an event is recorded due later (`intentDelayMs`); the
+   * change itself makes it due at once. A crash between the two still sends it, a little later; a
+   * write that then failed sends one needless revalidation, never a missed one.
+   */
+  const intents = new Map<string, { key: string; at: number }[]>();
+  const takeIntent = (documentId: string): string | undefined => {
+    const list = intents.get(documentId);
+    const found = list?.shift();
+    if (list && list.length === 0) intents.delete(documentId);
+    return found?.key;
+  };
+
+  /** Sends due rows once the current transaction (if any) has committed: not before they are visible. */
+  const kickAfterCommit = () =>
+    strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(() => void getService(strapi, 'dispatcher').kick());
+    });
+
   return {
+    /** Called inside the change's transaction when there is one (api-cache's `changes`). */
     async record(change: Change, tags: string[]): Promise<void> {
       const { urls, secret } = config();
       if (urls.length === 0 || !secret) return;
       const event = await build(change, tags, randomUUID());
-      await getService(strapi, 'outbox').enqueue(changeKey(change, event.event), event.id, JSON.stringify(event), urls);
-      void getService(strapi, 'dispatcher').kick();
+      const outbox = getService(strapi, 'outbox');
+      const intent = change.uid === FILE ? takeIntent(change.documentId) : undefined;
+      const released = intent ? await outbox.release(intent, JSON.stringify(event), urls) : 0;
+      if (released === 0) await outbox.enqueue(changeKey(change, event.event), event.id, JSON.stringify(event), urls);
+      await kickAfterCommit();
+    },
+
+    /** Before the upload plugin writes a media row (`where` names it by id): an event due later. */
+    async expect(where: unknown): Promise<void> {
+      const { urls, secret, intentDelayMs } = config();
+      if (urls.length === 0 || !secret || !where || typeof where !== 'object') return;
+      const row = (await query(FILE).findOne({ where, select: ['documentId'] })) as { documentId?: string } | null;
+      if (!row?.documentId) return;
+      const now = Date.now();
+      // Intents whose write never reported back (it failed) are kept in the table, not here.
+      for (const [id, list] of intents) if (list.every((i) => now - i.at > intentDelayMs)) intents.delete(id);
+      const key = `intent|${randomUUID()}`;
+      const change: Change = { action: 'update', uid: FILE, documentId: row.documentId, locale: '*', before: null, after: null };
+      const event = await build(change, [`d:${row.documentId}`], randomUUID());
+      await getService(strapi, 'outbox').enqueue(key, event.id, JSON.stringify(event), urls, intentDelayMs);
+      intents.set(row.documentId, [...(intents.get(row.documentId) ?? []), { key, at: now }]);
     },
 
     /** "Gửi thử": a test event to every receiver, sent now; resolves once this round is over. */

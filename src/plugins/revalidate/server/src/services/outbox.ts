@@ -34,6 +34,8 @@ const numbers = (row: Record<string, unknown>): OutboxRow => {
   return out as unknown as OutboxRow;
 };
 
+const keyOf = (changeKey: string, receiver: string) => createHash('sha256').update(`${changeKey}\n${receiver}`).digest('hex');
+
 export const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
   const config = () => strapi.config.get('plugin::revalidate') as PluginConfig;
@@ -41,41 +43,29 @@ export const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     q.whereNull('delivered_at').whereNull('failed_at').where('next_at', '<=', now).andWhere((w) => w.whereNull('lease_until').orWhere('lease_until', '<', now));
 
   return {
-    async ensureTable(): Promise<void> {
-      if (await knex().schema.hasTable(TABLE)) return;
-      await knex().schema.createTable(TABLE, (t) => {
-        t.increments('id');
-        t.string('unique_key', 64).notNullable();
-        t.string('event_id', 64).notNullable();
-        t.text('receiver').notNullable();
-        t.text('payload').notNullable();
-        t.integer('attempts').notNullable().defaultTo(0);
-        t.bigInteger('created_at').notNullable();
-        t.bigInteger('next_at').notNullable();
-        t.bigInteger('lease_until').nullable();
-        t.string('lease_token', 64).nullable();
-        t.bigInteger('delivered_at').nullable();
-        t.bigInteger('failed_at').nullable();
-        t.integer('last_status').nullable();
-        t.string('last_error', 500).nullable();
-        t.integer('last_ms').nullable();
-        t.unique(['unique_key'], { indexName: `${TABLE}_unique` });
-        t.index(['delivered_at', 'failed_at', 'next_at'], `${TABLE}_due`);
-      });
-    },
-
-    /** Records an event for every receiver; a change already recorded (same key) is not recorded again. */
-    async enqueue(changeKey: string, eventId: string, payload: string, receivers: string[]): Promise<void> {
+    /**
+     * Records an event for every receiver, due `delayMs` from now; a change already recorded (same
+     * key) is not recorded again. Inside a transaction (the write that made the change) the rows
+     * join it: they commit with the change or not at all, so no crash falls between the two.
+     */
+    async enqueue(changeKey: string, eventId: string, payload: string, receivers: string[], delayMs = 0): Promise<void> {
       const now = Date.now();
       const rows = receivers.map((receiver) => ({
-        unique_key: createHash('sha256').update(`${changeKey}\n${receiver}`).digest('hex'),
+        unique_key: keyOf(changeKey, receiver),
         event_id: eventId,
         receiver,
         payload,
         created_at: now,
-        next_at: now,
+        next_at: now + delayMs,
       }));
-      if (rows.length) await knex()(TABLE).insert(rows).onConflict('unique_key').ignore();
+      if (rows.length) await strapi.db.transaction(({ trx }) => trx(TABLE).insert(rows).onConflict('unique_key').ignore());
+    },
+
+    /** Rows recorded ahead of a change (`delayMs` > 0) become due now, with the change's own payload. */
+    async release(changeKey: string, payload: string, receivers: string[]): Promise<number> {
+      if (receivers.length === 0) return 0;
+      const keys = receivers.map((r) => keyOf(changeKey, r));
+      return strapi.db.transaction(({ trx }) => trx(TABLE).whereIn('unique_key', keys).whereNull('delivered_at').update({ payload, next_at: Date.now() }));
     },
 
     /**
