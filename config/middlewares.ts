@@ -44,7 +44,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // Populate depth and breadth, filter conditions, GraphQL document size and the estimated rows
     // of an answer: a 400 naming the limit before Strapi reads anything.
     { name: 'global::query-bounds', config: bounds },
-    'strapi::session',
+    // Strapi's cookie session, only where a handler uses it (/api/connect): src/middlewares/session.ts.
+    'global::session',
     'strapi::favicon',
     'strapi::public',
     // Uploaded files: cached for a year by browsers and CDNs (a replaced file gets a new URL).

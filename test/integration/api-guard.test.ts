@@ -40,6 +40,26 @@ describeIntegration(`rate limits, security headers and CORS (${testDatabase})`, 
   }, 120_000);
   afterAll(() => app?.stop());
 
+  describe('the cookie session (src/middlewares/session.ts)', () => {
+    it('runs for the provider login, which needs it, in any routed spelling, and sets no cookie elsewhere', async () => {
+      const store = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' });
+      const grant = (await store.get()) as Record<string, Record<string, unknown>>;
+      await store.set({ value: { ...grant, github: { ...grant.github, enabled: true, key: 'ma-ung-dung', secret: 'bi-mat-ung-dung' } } });
+      try {
+        for (const path of ['/api/connect/github', '/API/Connect/github', '/api/CONNECT/github?x=1']) {
+          const res = await client().get(path);
+          // grant refuses to run without a session (a 500): a redirect to the provider means it had one.
+          expect([path, res.status, String(res.headers.location)]).toEqual([path, 302, expect.stringMatching(/^https:\/\/github\.com\/login\/oauth\/authorize/)]);
+          expect(String(res.headers['set-cookie'])).toMatch(/koa\.sess=/);
+        }
+      } finally {
+        await store.set({ value: grant });
+      }
+      const list = await client().get('/api/articles').expect(200);
+      expect(list.headers['set-cookie']).toBeUndefined();
+    });
+  });
+
   describe('rate limits', () => {
     it('answers 429 with Retry-After and a Vietnamese error past the API limit, per client, cached hits included, and recovers', async () => {
       const c = client();

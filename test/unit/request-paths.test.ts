@@ -1,5 +1,6 @@
 // Strapi builds its routers with @koa/router and no options; the same router here tells which
 // spellings of a path really reach a route, so the guards can be checked against it.
+import { usesSession } from '../../src/middlewares/session';
 import Router from '@koa/router';
 import { classifyRequest, type Bucket } from '../../src/rate-limit/rules';
 import { canonicalPath, findPathProblem, isContentApiPath, routeKey } from '../../src/validation/path';
@@ -79,3 +80,19 @@ describe('the API cache sees routed variants as the router does', () => {
     for (const spelling of spellings) expect([spelling, cacheable(spelling)]).toEqual([spelling, expected]);
   });
 });
+
+describe('the cookie session runs on every routed spelling of the provider login, and nowhere else', () => {
+  it.each([
+    ['/api/connect/google', true],
+    ['/api/connect/github/callback', true],
+    ['/api/articles', false],
+    ['/api/auth/local', false],
+    ['/api/connected', false],
+    ['/admin/login', false],
+  ])('%s (session: %s)', (path, expected) => {
+    const spellings = pathVariants(path).filter((v) => findPathProblem(v) === null).map(canonicalPath);
+    expect(spellings.length).toBeGreaterThan(5);
+    for (const spelling of spellings) expect([spelling, usesSession(spelling)]).toEqual([spelling, expected]);
+  });
+});
+
