@@ -194,6 +194,7 @@ describe('action naming from Strapi events', () => {
     ],
     ['permission.update', { permissions: { action: 'x', role: 1 } }, NO_REQUEST, [{ action: 'admin-permission.update', target: { uid: 'admin::permission', documentId: '1' }, details: { count: 1, roles: ['1'], actions: ['x'] } }]],
     ['permission.create', { permissions: [] }, NO_REQUEST, []],
+    ['permission.create', { permissions: [{ action: 'x' }] }, { ...NO_REQUEST, roleId: '6' }, [{ action: 'admin-permission.create', target: { uid: 'admin::permission', documentId: '6' }, details: { count: 1, roles: ['6'], actions: ['x'] } }]],
     ['media.create', { media: { id: 4, documentId: 'f4', name: 'hoi-nghi.jpg', mime: 'image/jpeg', size: 120.5 } }, { hasFiles: true, loginEmail: null }, [{ action: 'media.create', target: { uid: 'plugin::upload.file', documentId: 'f4', title: 'hoi-nghi.jpg' }, details: { mime: 'image/jpeg', size: 120.5 } }]],
     ['media.update', { media: { id: 4, documentId: 'f4', name: 'a.jpg' } }, NO_REQUEST, [expect.objectContaining({ action: 'media.update' })]],
     ['media.update', { media: { id: 4, documentId: 'f4', name: 'a.jpg' } }, { hasFiles: true, loginEmail: null }, [expect.objectContaining({ action: 'media.replace' })]],

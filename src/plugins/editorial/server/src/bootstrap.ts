@@ -27,7 +27,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const req = log.request();
         const email = req?.body ? text(req.body.email) : null;
-        const entries = entriesFromEvent(name, payload, { hasFiles: req?.hasFiles ?? false, loginEmail: email ? email.slice(0, 254) : null });
+        const roleId = req && /^\/admin\/roles\/[^/]+\/permissions$/.test(req.path) ? text(req.params.id) : null;
+        const entries = entriesFromEvent(name, payload, { hasFiles: req?.hasFiles ?? false, loginEmail: email ? email.slice(0, 254) : null, roleId });
         for (const entry of entries) await log.record(entry);
       } catch (error) {
         strapi.log.warn(`[editorial] sự kiện ${name} không ghi được: ${error instanceof Error ? error.message : String(error)}`);

@@ -40,6 +40,9 @@ export interface RequestInfo {
   adminWrite: boolean;
   hasFiles: boolean;
   body: Record<string, unknown> | null;
+  /** The route's path and parameters (a role's id in PUT /admin/roles/:id/permissions). */
+  path: string;
+  params: Record<string, unknown>;
 }
 
 const cut = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : null);
@@ -72,6 +75,8 @@ export const auditLog = ({ strapi }: { strapi: Core.Strapi }) => {
       adminWrite: actor.type === 'admin' && ctx.method !== 'GET' && ctx.method !== 'HEAD',
       hasFiles: isObject(files) && Object.keys(files).length > 0,
       body,
+      path: ctx.path,
+      params: isObject(ctx.params) ? ctx.params : {},
     };
   }
 

@@ -39,10 +39,15 @@ export const AUDITED_EVENTS = [
   'locale.default.update',
 ] as const;
 
-/** What the request adds to an event: whether it carried files (a media update with one is a replace) and the e-mail tried at a login. */
+/**
+ * What the request adds to an event: whether it carried files (a media update with one is a
+ * replace), the e-mail tried at a login, and the role whose permissions a request saves
+ * (Strapi's permission events do not name it).
+ */
 export interface EventContext {
   hasFiles: boolean;
   loginEmail: string | null;
+  roleId?: string | null;
 }
 
 /** An entry from an event, with the actor when the event names it better than the request does (a login). */
@@ -99,7 +104,8 @@ export function entriesFromEvent(name: string, payload: unknown, context: EventC
       // One entry per change (a role's save creates and deletes many rows at once).
       const permissions = list(p.permissions);
       if (permissions.length === 0) return [];
-      const roles = [...new Set(permissions.map((x) => idOf(x.role)).filter((x): x is string => x !== null))];
+      const named = permissions.map((x) => idOf(x.role)).filter((x): x is string => x !== null);
+      const roles = [...new Set(named.length ? named : context.roleId ? [context.roleId] : [])];
       const actions = [...new Set(permissions.map((x) => [text(x.action), text(x.subject)].filter(Boolean).join(' ')))];
       return [{ action: `admin-permission.${verb(name)}`, target: { uid: 'admin::permission', documentId: roles.length === 1 ? roles[0] : null }, details: { count: permissions.length, roles, actions } }];
     }
