@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import request from 'supertest';
+import type { AuditEntry as Entry } from '../../src/plugins/editorial/server/src/utils/types';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 /**
@@ -15,16 +16,6 @@ const PASSWORD = 'Mat-khau-nhat-ky-2024';
 const ADMIN_EMAIL = 'quan-tri-nhat-ky@example.vn';
 const RETENTION_DAYS = 30;
 const DAY = 24 * 3600 * 1000;
-
-interface Entry {
-  id: number;
-  at: string;
-  action: string;
-  actor: { type: string; id: string | null; name: string | null };
-  ip: string | null;
-  target: { uid: string | null; documentId: string | null; locale: string | null; title: string | null };
-  details: Record<string, unknown> | null;
-}
 
 describeIntegration(`audit log (${testDatabase})`, () => {
   let app: TestApp;

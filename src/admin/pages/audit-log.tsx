@@ -19,17 +19,7 @@ import {
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 // Pure data shared with the server (no Node imports): the same Vietnamese names as the CSV export.
 import { ACTION_LABELS, actionLabel, actorLabel } from '../../plugins/editorial/server/src/utils/labels';
-
-/** An entry as GET /editorial/audit-log gives it (src/plugins/editorial). */
-interface Entry {
-  id: number;
-  at: string;
-  action: string;
-  actor: { type: string; id: string | null; name: string | null };
-  ip: string | null;
-  target: { uid: string | null; documentId: string | null; locale: string | null; title: string | null };
-  details: Record<string, unknown> | null;
-}
+import type { AuditEntry as Entry } from '../../plugins/editorial/server/src/utils/types';
 
 interface Answer {
   data: Entry[];
@@ -66,6 +56,24 @@ function target(e: Entry): string {
   const name = e.target.title ?? e.target.documentId ?? '';
   const where = e.target.locale ? ` (${e.target.locale})` : '';
   return name ? `${name}${where}` : '—';
+}
+
+/** A day picker in Vietnamese (month and year names from the vi-VN locale). */
+function DateField({ name, label, value, onChange }: { name: string; label: string; value: Date | undefined; onChange: (date: Date | undefined) => void }) {
+  return (
+    <Field.Root name={name}>
+      <Field.Label>{label}</Field.Label>
+      <DatePicker
+        locale="vi-VN"
+        value={value}
+        onChange={onChange}
+        onClear={() => onChange(undefined)}
+        clearLabel="Xoá ngày"
+        monthSelectLabel="Tháng"
+        yearSelectLabel="Năm"
+      />
+    </Field.Root>
+  );
 }
 
 /** Settings → "Nhật ký hoạt động": who did what, when, from where; filters, pages and a CSV export. */
@@ -153,30 +161,8 @@ export default function AuditLogPage() {
             <Field.Label>Người thực hiện</Field.Label>
             <TextInput value={draft.actor} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, actor: e.target.value })} />
           </Field.Root>
-          <Field.Root name="from">
-            <Field.Label>Từ ngày</Field.Label>
-            <DatePicker
-              locale="vi-VN"
-              value={draft.from}
-              onChange={(date) => setDraft({ ...draft, from: date })}
-              onClear={() => setDraft({ ...draft, from: undefined })}
-              clearLabel="Xoá ngày"
-              monthSelectLabel="Tháng"
-              yearSelectLabel="Năm"
-            />
-          </Field.Root>
-          <Field.Root name="to">
-            <Field.Label>Đến ngày</Field.Label>
-            <DatePicker
-              locale="vi-VN"
-              value={draft.to}
-              onChange={(date) => setDraft({ ...draft, to: date })}
-              onClear={() => setDraft({ ...draft, to: undefined })}
-              clearLabel="Xoá ngày"
-              monthSelectLabel="Tháng"
-              yearSelectLabel="Năm"
-            />
-          </Field.Root>
+          <DateField name="from" label="Từ ngày" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+          <DateField name="to" label="Đến ngày" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
           <Button onClick={search}>Lọc</Button>
         </Flex>
         {error ? (
