@@ -60,10 +60,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: onRow('afterDelete'),
   });
 
-  // Retention: once now (in the background: a long purge must not hold the start) and daily.
+  // Retention: once now, awaited (one indexed DELETE; done before the server takes requests, so
+  // it never lands inside one), then daily.
   const purge = () =>
     log.purge().catch((error: Error) => strapi.log.warn(`[editorial] xoá nhật ký quá hạn thất bại: ${error.message}`));
-  void purge();
+  await purge();
   const { purgeRule } = strapi.config.get('plugin::editorial') as PluginConfig;
   strapi.cron.add({ [PURGE_JOB]: { task: () => purge(), options: { rule: purgeRule } } });
 };
