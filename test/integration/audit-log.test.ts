@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
+import { runImport } from '../../src/import/run-import';
 import type { AuditEntry as Entry } from '../../src/plugins/editorial/server/src/utils/types';
+import { asSystemJob, recordSystemJob } from '../../src/scripts/audit';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 /**
@@ -201,6 +206,16 @@ describeIntegration(`audit log (${testDatabase})`, () => {
       expect(all).not.toContain(regenerated.accessKey);
     });
 
+    it('settings: a store key an administrator writes, and webhooks', async () => {
+      await api().put('/upload/settings').set(auth()).send({ sizeOptimization: true, responsiveDimensions: true, autoOrientation: false }).expect(200);
+      const e = await entry({ action: 'settings.update', documentId: 'plugin_upload_settings' });
+      byAdmin(e);
+      expect(e.details).toBeNull();
+      const hookRes = await api().post('/admin/webhooks').set(auth()).send({ name: 'Trang web nhật ký', url: 'https://trang-web.example.vn/hook', headers: {}, events: ['entry.publish'] });
+      expect([hookRes.status, hookRes.body.error?.message]).toEqual([201, undefined]);
+      byAdmin(await entry({ action: 'webhook.create', documentId: String(hookRes.body.data.id) }));
+    });
+
     it('locale create and delete', async () => {
       const locale = (await api().post('/i18n/locales').set(auth()).send({ code: 'fr', name: 'Français (fr)', isDefault: false }).expect(200)).body;
       const created = await entry({ action: 'locale.create', documentId: String(locale.id) });
@@ -220,6 +235,23 @@ describeIntegration(`audit log (${testDatabase})`, () => {
       expect(e.actor).toEqual({ type: 'system', id: null, name: 'scheduler' });
       expect(e.ip).toBeNull();
       expect((await entries({ actor: 'system:scheduler' })).map((x) => x.id)).toContain(e.id);
+    });
+
+    it('an import is the system’s (the helpers npm run import uses), and the run one entry', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhat-ky-nhap-'));
+      try {
+        const item = { sourceId: 'nhat-ky-0001', title: 'Nhật ký: bài nhập từ cổng cũ', date: '27/11/2019 15:20', body: '<p>Nội dung bài cũ.</p>' };
+        fs.writeFileSync(path.join(dir, 'bai.jsonl'), `${JSON.stringify(item)}\n`);
+        const summary = await asSystemJob(app.strapi, 'import', () => runImport(app.strapi, dir));
+        expect(summary).toMatchObject({ created: 1, failed: 0 });
+        await recordSystemJob(app.strapi, 'import', { file: 'bai.jsonl', created: summary.created });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      const created = await entry({ action: 'content.create', uid: ARTICLE }, (e) => e.target.title === 'Nhật ký: bài nhập từ cổng cũ');
+      expect(created.actor).toEqual({ type: 'system', id: null, name: 'import' });
+      expect(created.ip).toBeNull();
+      expect((await entry({ action: 'system.import' })).details).toEqual({ file: 'bai.jsonl', created: 1 });
     });
 
     it('the purge removes entries past AUDIT_RETENTION_DAYS and logs how many', async () => {
