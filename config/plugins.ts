@@ -156,6 +156,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         intentDelayMs: env.int('REVALIDATE_INTENT_DELAY_MS', 30_000),
       },
     },
+    // The audit log (issue 15): who did what, when, from where; Settings → "Nhật ký hoạt động".
+    editorial: {
+      enabled: true,
+      resolve: './src/plugins/editorial',
+      config: {
+        retentionDays: env.int('AUDIT_RETENTION_DAYS', 365),
+      },
+    },
     graphql: {
       config: {
         endpoint: '/graphql',

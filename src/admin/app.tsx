@@ -38,5 +38,14 @@ export default {
       permissions: [{ action: 'plugin::revalidate.settings.read', subject: null }],
       Component: () => import('./pages/revalidate'),
     });
+    // Settings → "Nhật ký hoạt động": the editorial plugin's audit log (src/plugins/editorial),
+    // for administrators with its permission (the Super Admin by default).
+    app.addSettingsLink('global', {
+      id: 'editorial-audit-log',
+      to: 'editorial-audit-log',
+      intlLabel: { id: 'editorial.settings.auditLog', defaultMessage: 'Nhật ký hoạt động' },
+      permissions: [{ action: 'plugin::editorial.audit-log.read', subject: null }],
+      Component: () => import('./pages/audit-log'),
+    });
   },
 };

@@ -4,9 +4,11 @@
  * index rebuilt: both are our own tables, which Strapi's import does not touch.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { existingBackupFiles } from '../backup/paths';
 import { runStrapiCli } from '../backup/strapi-cli';
 import { refreshPlannerStatistics } from '../utils/planner-statistics';
+import { recordSystemJob } from './audit';
 import { withStrapi } from './with-strapi';
 
 const archive = process.argv[2];
@@ -38,6 +40,8 @@ withStrapi(
     const indexed = await plugin.service('searchIndex').rebuild();
     await refreshPlannerStatistics(strapi);
     console.log(`Đã khôi phục từ ${files.archive}; chỉ mục tìm kiếm: ${indexed} mục.`);
+    // Strapi's import ran in its own process, out of sight of any hook: one audit entry, as the system.
+    await recordSystemJob(strapi, 'restore', { archive: path.basename(files.archive), encrypted: files.encrypted, searchIndex: indexed });
   },
   { SEED_SAMPLE_DATA: 'false', LOG_LEVEL: process.env.LOG_LEVEL || 'warn' }
 );

@@ -194,4 +194,17 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await expectNoEnglish();
     await shot('revalidate-settings');
   });
+
+  it('shows Settings → "Nhật ký hoạt động" in Vietnamese, with what this editor did and "Xuất CSV"', async () => {
+    const list = page.waitForResponse((r) => r.url().includes('/editorial/audit-log?') && r.request().method() === 'GET', { timeout: 0 });
+    await page.goto(`${base}/admin/settings/editorial-audit-log`);
+    expect((await list).status()).toBe(200);
+    await page.getByRole('button', { name: 'Xuất CSV' }).waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Nhật ký hoạt động');
+    expect(text).toContain('Xuất bản');
+    expect(text).toContain('Tải lên tệp');
+    await expectNoEnglish();
+    await shot('audit-log-settings');
+  });
 });

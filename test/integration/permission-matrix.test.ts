@@ -143,7 +143,7 @@ const OTHER: Record<string, Expectation> = {
 };
 
 /** Sections of the admin API (their routes are checked one by one, all must be refused). */
-const ADMIN_PREFIXES = ['/admin', '/content-manager', '/content-type-builder', '/upload', '/i18n', '/users-permissions', '/email', '/revalidate'];
+const ADMIN_PREFIXES = ['/admin', '/content-manager', '/content-type-builder', '/upload', '/i18n', '/users-permissions', '/email', '/revalidate', '/editorial'];
 
 function classify(method: string, path: string): Expectation | undefined {
   const key = `${method} ${path}`;
@@ -316,6 +316,18 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       const actual = new Set(listRoutes(app).map((r) => `${r.method} ${r.path}`));
       const stale = [...Object.keys(CONTENT_API), ...Object.keys(OTHER)].filter((k) => !actual.has(k));
       expect(stale).toEqual([]);
+    });
+  });
+
+  describe('the audit log with API tokens', () => {
+    it.each(['read-only', 'full-access'] as const)('refuses a %s content API token on every audit log route', async (type) => {
+      const token = await app.strapi.service('admin::api-token').create({ name: `Khoá ma trận ${type}`, type, lifespan: null });
+      for (const path of ['/editorial/audit-log', '/editorial/audit-log/export.csv']) {
+        checks++;
+        const res = await api().get(path).set('Authorization', `Bearer ${token.accessKey}`);
+        expect([401, 403]).toContain(res.status);
+        expect(res.text).not.toContain('admin.login');
+      }
     });
   });
 
@@ -621,6 +633,17 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
           expect((await gql('{ categories { name } }')).headers['x-cache']).toBeUndefined();
         }
       });
+    });
+
+    it('never reaches the audit log (editorial plugin): its admin routes refuse, nothing public names it', async () => {
+      const audit = listRoutes(app).filter((r) => r.path.startsWith('/editorial'));
+      expect(audit.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /editorial/audit-log', 'GET /editorial/audit-log/export.csv']);
+      for (const { path } of audit) expect([401, 403]).toContain((await send(role, 'GET', path)).status);
+      // A plain table, not a content type: no content-API route, no GraphQL type.
+      expect(listRoutes(app).filter((r) => r.path.startsWith('/api/') && /audit|editorial/i.test(r.path))).toEqual([]);
+      const types = await send(role, 'POST', '/graphql', { query: '{ __schema { types { name } } }' });
+      expect(types.status).toBe(200);
+      expect(types.body.data.__schema.types.map((t: { name: string }) => t.name).filter((n: string) => /audit|editorial/i.test(n))).toEqual([]);
     });
 
     it('shows the reader only their own account on /api/users/me', async () => {

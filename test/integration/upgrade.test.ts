@@ -5,6 +5,7 @@ import request from 'supertest';
 import { hasUniqueKey, MIGRATIONS_TABLE } from 'strapi-plugin-migrations-runner';
 import { READ_INDEXES } from '../../src/bootstrap/indexes';
 import { migrate as migrateApp } from '../../database/migrations';
+import { migrate as migrateEditorial } from '../../src/plugins/editorial/server/src/migrations';
 import { migrate as migrateNewsroom } from '../../src/plugins/newsroom/server/src/migrations';
 import { migrate as migrateRevalidate } from '../../src/plugins/revalidate/server/src/migrations';
 import { migrate as migrateText } from '../../src/plugins/vietnamese-text/server/src/migrations';
@@ -26,6 +27,7 @@ const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates 
 const LEGACY_VERSION_KEY = 'plugin_vietnamese-text_search_index_version';
 const EXPECTED = [
   'app/001-read-indexes',
+  'editorial/001-audit-log',
   'newsroom/001-schedule-owners',
   'newsroom/002-schedule-claims',
   'revalidate/001-outbox',
@@ -166,6 +168,6 @@ describeIntegration(`upgrade from the schema before migrations (${testDatabase})
     app = await bootApp(env, keep);
     expect(await recorded()).toEqual(first);
     // And run again by hand: every list is fully applied.
-    expect([...(await migrateApp(app.strapi)), ...(await migrateNewsroom(app.strapi)), ...(await migrateRevalidate(app.strapi)), ...(await migrateText(app.strapi)).applied]).toEqual([]);
+    expect([...(await migrateApp(app.strapi)), ...(await migrateEditorial(app.strapi)), ...(await migrateNewsroom(app.strapi)), ...(await migrateRevalidate(app.strapi)), ...(await migrateText(app.strapi)).applied]).toEqual([]);
   }, 240_000);
 });

@@ -54,6 +54,11 @@ interface ClaimRow {
   token: string;
 }
 
+/** What the scheduler uses of the editorial plugin's audit log, when that plugin is on. */
+interface AuditRunner {
+  runAs<T>(actor: { type: 'system'; name: string }, fn: () => Promise<T>): Promise<T>;
+}
+
 /** Thrown inside the claim transaction to roll it back without recording anything. */
 class Superseded extends Error {}
 
@@ -264,6 +269,25 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** runDue's work (below), run under the scheduler's name when the audit log is on. */
+  async function runDueNow(now: Date): Promise<RunResult[]> {
+    const results: RunResult[] = [];
+    for (const item of await findDue(now)) {
+      const result = await act(item, now);
+      if (result) results.push(result);
+    }
+    for (const r of results.filter((x) => x.outcome === 'refused')) {
+      strapi.log.warn(
+        `[newsroom] Không ${r.action === 'publish' ? 'xuất bản' : 'gỡ'} ${typeLabel(r.uid)} ${r.documentId} (${r.locale}) theo lịch ${new Date(r.dueAt).toISOString()}: ${r.reason}. Người có quyền xuất bản cần đặt lại giờ.`
+      );
+    }
+    const done = results.filter((r) => r.outcome === 'done');
+    if (done.length > 0) {
+      strapi.log.info(`[newsroom] scheduled publishing: ${done.map((r) => `${r.action} ${r.documentId}/${r.locale}`).join(', ')}`);
+    }
+    return results;
+  }
+
   return {
     backfillOwners,
 
@@ -304,21 +328,9 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
      * as of `now`. Safe to run from any number of instances at once: each schedule is acted on once.
      */
     async runDue(now: Date): Promise<RunResult[]> {
-      const results: RunResult[] = [];
-      for (const item of await findDue(now)) {
-        const result = await act(item, now);
-        if (result) results.push(result);
-      }
-      for (const r of results.filter((x) => x.outcome === 'refused')) {
-        strapi.log.warn(
-          `[newsroom] Không ${r.action === 'publish' ? 'xuất bản' : 'gỡ'} ${typeLabel(r.uid)} ${r.documentId} (${r.locale}) theo lịch ${new Date(r.dueAt).toISOString()}: ${r.reason}. Người có quyền xuất bản cần đặt lại giờ.`
-        );
-      }
-      const done = results.filter((r) => r.outcome === 'done');
-      if (done.length > 0) {
-        strapi.log.info(`[newsroom] scheduled publishing: ${done.map((r) => `${r.action} ${r.documentId}/${r.locale}`).join(', ')}`);
-      }
-      return results;
+      // With the editorial plugin on, its audit log names the scheduler as the actor of what this publishes.
+      const audit = strapi.plugin('editorial')?.service<AuditRunner>('auditLog');
+      return audit ? audit.runAs({ type: 'system', name: 'scheduler' }, () => runDueNow(now)) : runDueNow(now);
     },
 
     /** Registers the cron task; an overlapping tick in this process is skipped (claims guard the rest). */

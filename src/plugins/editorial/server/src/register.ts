@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from './config';
+import { entriesFromDocument, DOCUMENT_ACTIONS, titleField } from './utils/documents';
+import { getService } from './utils/get-service';
+import type { Json } from './utils/types';
+
+/**
+ * Content writes of every content type, through a Document Service middleware: it sees every
+ * action (discardDraft included, which has no webhook), what the action returned (the title at
+ * the time), and runs in the caller's transaction, so the entry commits or rolls back with the
+ * write. Registered here, before any plugin's bootstrap can write.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(async (ctx, next) => {
+    const result = await next();
+    if (!DOCUMENT_ACTIONS[ctx.action]) return result;
+    const { exclude } = strapi.config.get('plugin::editorial') as PluginConfig;
+    if (exclude.includes(ctx.uid)) return result;
+    const attributes = ctx.contentType.attributes as Record<string, unknown>;
+    const draftAndPublish = ctx.contentType.options?.draftAndPublish === true;
+    const entries = entriesFromDocument(ctx.uid, ctx.action, ctx.params as Json, result, titleField(attributes), draftAndPublish);
+    const log = getService(strapi, 'auditLog');
+    for (const entry of entries) await log.record(entry);
+    return result;
+  });
+};

@@ -1,0 +1,3 @@
+import { auditLog } from './audit-log';
+
+export default { auditLog };
