@@ -7,7 +7,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   const rateLimit = readRateLimitSettings(process.env);
   const bounds = readBoundsSettings(process.env);
   return [
-    // Before everything: the path the router sees, for every guard below (src/validation/path.ts).
+    // While shutting down (SIGTERM/SIGINT), 503 + Connection: close and /_health "draining",
+    // before any other work (src/lifecycle/graceful-shutdown.ts).
+    'global::draining',
+    // Before everything else: the path the router sees, for every guard below (src/validation/path.ts).
     'global::canonical-path',
     // CORS first, so every answer a browser on an allowed origin gets is readable by its script,
     // 429s and cache hits included; preflights are answered here. CORS_ORIGINS (see .env.example).

@@ -6,6 +6,7 @@ import { registerDatelineDefault } from './bootstrap/dateline';
 import { protectDocumentation, registerDocumentationOverrides } from './bootstrap/documentation';
 import { registerInputGuard } from './bootstrap/input-guard';
 import { ensureLocales } from './bootstrap/locales';
+import { installGracefulShutdown, trackRequests } from './lifecycle/graceful-shutdown';
 import { memoizeLookups } from './bootstrap/memoized-lookups';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './bootstrap/published-only';
@@ -17,6 +18,9 @@ import { migrate } from '../database/migrations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First, so a bad SHUTDOWN_TIMEOUT_MS stops the start before anything else is set up, and a
+    // signal during the rest of the start is already handled (a stop of what is started so far).
+    installGracefulShutdown(strapi);
     // Strapi registers the plugins' Document Service middlewares before the app's, and the first
     // registered runs outermost: this guard runs inside them (after slugs, NFC, publishing rights)
     // and just before the write, so whatever they did, nothing unchecked is stored. A write it
@@ -31,6 +35,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    trackRequests(strapi);
     const applied = await migrate(strapi);
     if (applied.length) strapi.log.info(`[app] migrations applied: ${applied.map((m) => m.name).join(', ')}`);
     await ensureLocales(strapi);

@@ -65,6 +65,10 @@ class Superseded extends Error {}
 export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   const instance = `${os.hostname()}:${process.pid}`;
   const knex = () => strapi.db.connection;
+  /** The cron tick running now, if any (`stopCron` waits for it). */
+  let tick: Promise<void> | null = null;
+  /** Set by `stopCron`: a running tick stops after the schedule it is acting on. */
+  let stopping = false;
   /** The content types scheduling acts on (config `scheduling.contentTypes`) and their fields. */
   const scheduled = (): Record<string, { publishAt: string; unpublishAt: string }> =>
     (strapi.config.get('plugin::newsroom') as PluginConfig).scheduling.contentTypes;
@@ -273,6 +277,9 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
   async function runDueNow(now: Date): Promise<RunResult[]> {
     const results: RunResult[] = [];
     for (const item of await findDue(now)) {
+      // Each schedule is one transaction with its claim; the ones not reached stay due for the
+      // next tick of any instance, so stopping between two loses nothing.
+      if (stopping) break;
       const result = await act(item, now);
       if (result) results.push(result);
     }
@@ -335,23 +342,36 @@ export const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Registers the cron task; an overlapping tick in this process is skipped (claims guard the rest). */
     startCron(config: PluginConfig['scheduling']): void {
-      let running = false;
+      stopping = false;
       strapi.cron.add({
         [CRON_JOB]: {
           task: async () => {
-            if (running) return;
-            running = true;
-            try {
-              await this.runDue(new Date());
-            } catch (error) {
-              strapi.log.error(`[newsroom] scheduled publishing run failed: ${(error as Error).message}`);
-            } finally {
-              running = false;
-            }
+            if (tick || stopping) return;
+            tick = this.runDue(new Date())
+              .then(() => undefined)
+              .catch((error: Error) => void strapi.log.error(`[newsroom] scheduled publishing run failed: ${error.message}`))
+              .finally(() => (tick = null));
+            await tick;
           },
           options: { rule: config.rule },
         },
       });
+    },
+
+    /**
+     * Removes the cron task and waits for a running tick, which stops after the schedule it is
+     * acting on (a graceful shutdown: Strapi's own destroy stops the task but closes the database
+     * under a running tick).
+     */
+    async stopCron(): Promise<void> {
+      stopping = true;
+      strapi.cron.remove(CRON_JOB);
+      await tick;
+    },
+
+    /** Whether a tick is running (named in the shutdown's log line when it outlives the deadline). */
+    busy(): boolean {
+      return tick !== null;
     },
 
     /**

@@ -17,6 +17,8 @@ export const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  /** After `stop`, a change recorded by a request still finishing does not start a round: its row waits in the outbox for the next poll of any instance. */
+  let stopped = false;
 
   async function send(row: OutboxRow & { lease_token: string }): Promise<void> {
     const outbox = getService(strapi, 'outbox');
@@ -43,12 +45,14 @@ export const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await getService(strapi, 'outbox').claim(BATCH);
       await Promise.all(rows.map(send));
       if (rows.length === BATCH) again = true;
-    } while (again);
+      // A stop ends the round after this batch; the rows left are due for any instance's next poll.
+    } while (again && !stopped);
   }
 
   return {
     /** Sends what is due now; a call during a round makes the round go on once more. */
     kick(): Promise<void> {
+      if (stopped) return Promise.resolve();
       if (running) {
         again = true;
         return running;
@@ -61,14 +65,21 @@ export const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     start(): void {
+      stopped = false;
       timer ??= setInterval(() => void this.kick(), config().pollMs);
       timer.unref();
     },
 
     async stop(): Promise<void> {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;
+    },
+
+    /** Whether a delivery round is running (named in the shutdown's log line when it outlives the deadline). */
+    busy(): boolean {
+      return running !== undefined;
     },
   };
 };
