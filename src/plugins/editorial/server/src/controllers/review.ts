@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from '../config';
 import { getService } from '../utils/get-service';
 import { isStage, parsePage } from '../utils/review';
 import { isObject } from '../utils/types';
@@ -70,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (uid !== undefined && (typeof uid !== 'string' || !review().reviewed(uid))) throw new ReviewError(400, `Loại nội dung "${String(uid)}" không qua duyệt bài.`);
         const paging = parsePage(ctx.query);
         if (!paging.ok) throw new ReviewError(400, paging.message);
-        const candidates = typeof uid === 'string' ? [uid] : (strapi.config.get('plugin::editorial') as { review: { contentTypes: string[] } }).review.contentTypes;
+        const candidates = typeof uid === 'string' ? [uid] : (strapi.config.get('plugin::editorial') as PluginConfig).review.contentTypes;
         const readable = candidates.filter((u) => review().mayRead(u));
         if (!readable.length) throw new ReviewError(403, READ_REFUSED);
         const { data, total } = await review().queue(readable, stage, typeof locale === 'string' ? locale : null, paging.page, paging.pageSize);
