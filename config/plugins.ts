@@ -162,6 +162,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       resolve: './src/plugins/editorial',
       config: {
         retentionDays: env.int('AUDIT_RETENTION_DAYS', 365),
+        // Drafts of these types go through review stages (Bản nháp → Chờ duyệt → Đã duyệt / Trả lại).
+        review: { contentTypes: ['api::article.article'] },
       },
     },
     graphql: {

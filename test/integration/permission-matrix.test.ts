@@ -320,11 +320,13 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
   });
 
   describe('the audit log with API tokens', () => {
-    it.each(['read-only', 'full-access'] as const)('refuses a %s content API token on every audit log route', async (type) => {
+    it.each(['read-only', 'full-access'] as const)('refuses a %s content API token on every audit log and review stage route', async (type) => {
       const token = await app.strapi.service('admin::api-token').create({ name: `Khoá ma trận ${type}`, type, lifespan: null });
-      for (const path of ['/editorial/audit-log', '/editorial/audit-log/export.csv']) {
+      const stages = '/editorial/stages/api::article.article/x?locale=vi';
+      for (const [method, path] of [['get', '/editorial/audit-log'], ['get', '/editorial/audit-log/export.csv'], ['get', '/editorial/queue'], ['get', stages], ['post', stages]] as const) {
         checks++;
-        const res = await api().get(path).set('Authorization', `Bearer ${token.accessKey}`);
+        const req = api()[method](path).set('Authorization', `Bearer ${token.accessKey}`);
+        const res = method === 'post' ? await req.send({ stage: 'approved' }) : await req;
         expect([401, 403]).toContain(res.status);
         expect(res.text).not.toContain('admin.login');
       }
@@ -635,10 +637,16 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       });
     });
 
-    it('never reaches the audit log (editorial plugin): its admin routes refuse, nothing public names it', async () => {
+    it('never reaches the audit log or review stages (editorial plugin): its admin routes refuse, nothing public names it', async () => {
       const audit = listRoutes(app).filter((r) => r.path.startsWith('/editorial'));
-      expect(audit.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /editorial/audit-log', 'GET /editorial/audit-log/export.csv']);
-      for (const { path } of audit) expect([401, 403]).toContain((await send(role, 'GET', path)).status);
+      expect(audit.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+        'GET /editorial/audit-log',
+        'GET /editorial/audit-log/export.csv',
+        'GET /editorial/queue',
+        'GET /editorial/stages/:uid/:documentId',
+        'POST /editorial/stages/:uid/:documentId',
+      ]);
+      for (const { method, path } of audit) expect([401, 403]).toContain((await send(role, method, path.replace(':uid', 'api::article.article').replace(':documentId', 'x'))).status);
       // A plain table, not a content type: no content-API route, no GraphQL type.
       expect(listRoutes(app).filter((r) => r.path.startsWith('/api/') && /audit|editorial/i.test(r.path))).toEqual([]);
       const types = await send(role, 'POST', '/graphql', { query: '{ __schema { types { name } } }' });

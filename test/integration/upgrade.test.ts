@@ -28,6 +28,7 @@ const LEGACY_VERSION_KEY = 'plugin_vietnamese-text_search_index_version';
 const EXPECTED = [
   'app/001-read-indexes',
   'editorial/001-audit-log',
+  'editorial/002-review-stages',
   'newsroom/001-schedule-owners',
   'newsroom/002-schedule-claims',
   'revalidate/001-outbox',

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from './config';
-import { entriesFromDocument, DOCUMENT_ACTIONS, titleField } from './utils/documents';
+import { entriesFromDocument, DOCUMENT_ACTIONS, titleField, versionsOf } from './utils/documents';
 import { getService } from './utils/get-service';
 import type { Json } from './utils/types';
 
@@ -21,6 +21,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const entries = entriesFromDocument(ctx.uid, ctx.action, ctx.params as Json, result, titleField(attributes), draftAndPublish);
     const log = getService(strapi, 'auditLog');
     for (const entry of entries) await log.record(entry);
+    return result;
+  });
+
+  // Review stages follow writes of the reviewed types: an edit by someone who cannot approve
+  // sends a submitted or approved draft back to draft; a publication by an approver approves.
+  // In the write's transaction when there is one, after it succeeded.
+  strapi.documents.use(async (ctx, next) => {
+    const result = await next();
+    const { review } = strapi.config.get('plugin::editorial') as PluginConfig;
+    if (!review.contentTypes.includes(ctx.uid)) return result;
+    const params = ctx.params as Json;
+    const published = ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
+    const edited = ctx.action === 'update' && !published;
+    if (!published && !edited) return result;
+    const stages = getService(strapi, 'review');
+    for (const version of versionsOf(result)) {
+      if (published) await stages.afterPublish(ctx.uid, version);
+      else await stages.afterEdit(ctx.uid, version);
+    }
     return result;
   });
 };

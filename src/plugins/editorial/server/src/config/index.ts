@@ -7,6 +7,8 @@ export interface PluginConfig {
   exclude: string[];
   /** At most this many rows in one CSV export. */
   exportMaxRows: number;
+  /** Review stages: the content types whose drafts go through review (none by default). */
+  review: { contentTypes: string[] };
 }
 
 export const defaultConfig: PluginConfig = {
@@ -14,6 +16,7 @@ export const defaultConfig: PluginConfig = {
   purgeRule: '0 17 3 * * *',
   exclude: ['plugin::upload.file', 'plugin::upload.folder'],
   exportMaxRows: 50_000,
+  review: { contentTypes: [] },
 };
 
 const fail = (message: string): never => {
@@ -24,6 +27,8 @@ export function validateConfig(config: PluginConfig): void {
   if (!Number.isInteger(config.retentionDays) || config.retentionDays < 1) fail('retentionDays must be a whole number of days ≥ 1 (AUDIT_RETENTION_DAYS)');
   if (typeof config.purgeRule !== 'string' || config.purgeRule.trim() === '') fail('purgeRule must be a cron rule');
   if (!Array.isArray(config.exclude) || config.exclude.some((uid) => typeof uid !== 'string')) fail('exclude must be a list of content type uids');
+  const review = config.review as PluginConfig['review'] | undefined;
+  if (!review || !Array.isArray(review.contentTypes) || review.contentTypes.some((uid) => typeof uid !== 'string')) fail('review.contentTypes must be a list of content type uids');
   if (!Number.isInteger(config.exportMaxRows) || config.exportMaxRows < 1 || config.exportMaxRows > 1_000_000) fail('exportMaxRows must be between 1 and 1,000,000');
 }
 

@@ -1,3 +1,4 @@
 import { auditLog } from './audit-log';
+import { review } from './review';
 
-export default { auditLog };
+export default { auditLog, review };

@@ -25,7 +25,7 @@ export function titleField(attributes: Record<string, unknown>): string | null {
 }
 
 /** The versions an action returned: an entry (create, update) or `{ entries }` (the others). */
-function versionsOf(result: unknown): Json[] {
+export function versionsOf(result: unknown): Json[] {
   if (!isObject(result)) return [];
   if (Array.isArray(result.entries)) return result.entries.filter(isObject);
   return text(result.documentId) ? [result] : [];

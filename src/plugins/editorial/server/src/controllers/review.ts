@@ -1,0 +1,83 @@
+import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from '../config';
+import { getService } from '../utils/get-service';
+import { isStage, parsePage } from '../utils/review';
+import { isObject } from '../utils/types';
+import { ReviewError } from '../services/review';
+
+/** What these handlers use of Strapi's Koa context. */
+export interface Ctx {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: unknown };
+  body: unknown;
+  status: number;
+}
+
+const READ_REFUSED = 'Bạn không có quyền xem loại nội dung này nên không xem hay đổi được trạng thái duyệt.';
+
+/** Answers a refusal as Strapi's admin errors look: `{ data: null, error: { status, name, message } }`. */
+function refuse(ctx: Ctx, status: number, message: string): void {
+  const names: Record<number, string> = { 400: 'ValidationError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError' };
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name: names[status] ?? 'ApplicationError', message, details: {} } };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const review = () => getService(strapi, 'review');
+
+  /** Runs a handler, turning a ReviewError into its status and message. */
+  async function guarded(ctx: Ctx, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (error) {
+      if (error instanceof ReviewError) return refuse(ctx, error.status, error.message);
+      throw error;
+    }
+  }
+
+  /** The document of the route, once the caller may read its type (403 before anything about it is told). */
+  async function target(ctx: Ctx) {
+    const { uid, documentId } = ctx.params;
+    if (strapi.contentTypes[uid as keyof typeof strapi.contentTypes] && !review().mayRead(uid)) throw new ReviewError(403, READ_REFUSED);
+    return review().resolve(uid, documentId, ctx.query.locale);
+  }
+
+  return {
+    /** GET /editorial/stages/:uid/:documentId?locale= */
+    async find(ctx: Ctx) {
+      await guarded(ctx, async () => {
+        const { key } = await target(ctx);
+        ctx.body = { data: await review().trail(key) };
+      });
+    },
+
+    /** POST /editorial/stages/:uid/:documentId?locale= { stage, note } */
+    async change(ctx: Ctx) {
+      await guarded(ctx, async () => {
+        const { key, version } = await target(ctx);
+        const body = isObject(ctx.request.body) ? ctx.request.body : {};
+        const step = await review().request(key, version, body.stage, body.note);
+        ctx.body = { data: step };
+      });
+    },
+
+    /** GET /editorial/queue?stage=&locale=&uid=&page=&pageSize= */
+    async queue(ctx: Ctx) {
+      await guarded(ctx, async () => {
+        const { stage = 'submitted', locale, uid } = ctx.query;
+        if (!isStage(stage)) throw new ReviewError(400, `Trạng thái "${String(stage)}" không hợp lệ: draft, submitted, approved hoặc returned.`);
+        if (locale !== undefined && (typeof locale !== 'string' || locale === '')) throw new ReviewError(400, 'Ngôn ngữ (locale) không hợp lệ.');
+        if (uid !== undefined && (typeof uid !== 'string' || !review().reviewed(uid))) throw new ReviewError(400, `Loại nội dung "${String(uid)}" không qua duyệt bài.`);
+        const paging = parsePage(ctx.query);
+        if (!paging.ok) throw new ReviewError(400, paging.message);
+        const candidates = typeof uid === 'string' ? [uid] : (strapi.config.get('plugin::editorial') as PluginConfig).review.contentTypes;
+        const readable = candidates.filter((u) => review().mayRead(u));
+        if (!readable.length) throw new ReviewError(403, READ_REFUSED);
+        const { data, total } = await review().queue(readable, stage, typeof locale === 'string' ? locale : null, paging.page, paging.pageSize);
+        const { page, pageSize } = paging;
+        ctx.body = { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+      });
+    },
+  };
+};
