@@ -66,6 +66,13 @@ describe('routeKey folds only what the router folds', () => {
   });
 });
 
+/** `decide` answers `expected` for every spelling of `path` the router routes, as the middlewares see it. */
+function expectOnEveryRoutedSpelling(path: string, decide: (canonical: string) => boolean, expected: boolean): void {
+  const spellings = pathVariants(path).filter((v) => findPathProblem(v) === null).map(canonicalPath);
+  expect(spellings.length).toBeGreaterThan(5);
+  for (const spelling of spellings) expect([spelling, decide(spelling)]).toEqual([spelling, expected]);
+}
+
 describe('the API cache sees routed variants as the router does', () => {
   const cacheable = (path: string) => isCacheableRequest({ method: 'GET', path, headers: {} }, defaultConfig.prefixes, defaultConfig.exclude);
   it.each([
@@ -75,9 +82,7 @@ describe('the API cache sees routed variants as the router does', () => {
     ['/api/auth/email-confirmation', false],
     ['/api/connect/google', false],
   ])('%s (cacheable: %s), in every routed spelling', (path, expected) => {
-    const spellings = pathVariants(path).filter((v) => findPathProblem(v) === null).map(canonicalPath);
-    expect(spellings.length).toBeGreaterThan(5);
-    for (const spelling of spellings) expect([spelling, cacheable(spelling)]).toEqual([spelling, expected]);
+    expectOnEveryRoutedSpelling(path, cacheable, expected);
   });
 });
 
@@ -90,9 +95,7 @@ describe('the cookie session runs on every routed spelling of the provider login
     ['/api/connected', false],
     ['/admin/login', false],
   ])('%s (session: %s)', (path, expected) => {
-    const spellings = pathVariants(path).filter((v) => findPathProblem(v) === null).map(canonicalPath);
-    expect(spellings.length).toBeGreaterThan(5);
-    for (const spelling of spellings) expect([spelling, usesSession(spelling)]).toEqual([spelling, expected]);
+    expectOnEveryRoutedSpelling(path, usesSession, expected);
   });
 });
 

@@ -25,7 +25,7 @@ export interface ListRoute {
   scope?: 'contents' | 'membership';
 }
 
-// documentIds are cuids, uids `api::x.y`, locales `vi`, `en-US`: nothing with spaces or commas,
+// documentIds are cuids, content-type uids (`<namespace>::<name>.<name>`), locales `vi`, `en-US`: nothing with spaces or commas,
 // which would split a tag in `Cache-Tag` or `Surrogate-Key`.
 const SAFE = /^[A-Za-z0-9_:.*-]+$/;
 
