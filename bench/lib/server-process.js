@@ -6,11 +6,15 @@ const path = require('node:path');
 
 const appDir = path.resolve(__dirname, '..', '..');
 
-/** In the child: the compiled app on a throwaway database (createTestEnv), with extra env. */
+/**
+ * In the child: the compiled app on a throwaway database (createTestEnv), with extra env. With
+ * BENCH_SHARED_DATABASE=1 the parent made the database and passed its env (several instances on
+ * one database): it is used as it is, and the parent drops it.
+ */
 async function bootStrapi(database, name, extraEnv) {
   const { createStrapi } = require('@strapi/strapi');
   const { createTestEnv } = require('../../test/helpers/test-env');
-  const { env, drop } = await createTestEnv(database, name);
+  const { env, drop } = process.env.BENCH_SHARED_DATABASE === '1' ? { env: {}, drop: async () => {} } : await createTestEnv(database, name);
   Object.assign(process.env, env, { LOG_LEVEL: 'error' }, extraEnv);
   // Compiled once by the parent: the TypeScript compiler's memory is not the server's.
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
