@@ -1,4 +1,7 @@
+import * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { ReviewPanel } from './components/review-panel';
 import { viTranslations } from './translations';
 
 // Where Strapi 5.54's admin keeps the interface language (reducer.ts LANGUAGE_LOCAL_STORAGE_KEY);
@@ -6,6 +9,14 @@ import { viTranslations } from './translations';
 const LANGUAGE_KEY = 'strapi-admin-language';
 // Strapi's guided tour (English only, aimed at developers); no config turns it off.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
+
+/** The menu icon of "Chờ duyệt": a tray with a tick, drawn here rather than adding an icon package. */
+const QueueIcon = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+    <path d="M3 13h4l2 3h6l2-3h4v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" />
+    <path d="M8 7l3 3 5-6" />
+  </svg>
+);
 
 export default {
   config: {
@@ -16,7 +27,16 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register(_app: StrapiApp) {
+  register(app: StrapiApp) {
+    // "Chờ duyệt": drafts reporters submitted (the editorial plugin's review queue). Each row of
+    // the list is checked against the reader's permissions by the server.
+    app.addMenuLink({
+      to: 'editorial-queue',
+      icon: QueueIcon,
+      intlLabel: { id: 'editorial.queue.title', defaultMessage: 'Chờ duyệt' },
+      permissions: [],
+      Component: () => import('./pages/review-queue'),
+    });
     // The admin reads the stored language when it renders, after register and bootstrap: on a
     // first visit store Vietnamese so it wins; a language the user picked (stored) is kept.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) {
@@ -29,6 +49,9 @@ export default {
     }
   },
   bootstrap(app: StrapiApp) {
+    // The edit view's "Duyệt bài" panel: stage, the steps this user may take, the trail with notes.
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([ReviewPanel]);
     // Settings → "Làm mới trang web": the revalidate plugin's receivers and deliveries
     // (src/plugins/revalidate), for administrators with its permission.
     app.addSettingsLink('global', {

@@ -15,6 +15,12 @@ const ALT = 'Đại diện các đơn vị ký giao ước thi đua';
 // English that must not be left on the pages an editor goes through.
 const ENGLISH = ['Content Manager', 'Save', 'Publish', 'Create new entry', 'Media Library', 'Open preview', 'characters'];
 
+const REVIEW_PASSWORD = 'Duyet-bai-2025';
+const REPORTER = { email: 'pv.an@example.vn', firstname: 'An', lastname: 'Nguyễn', role: 'tdkt-author' };
+const EDITOR = { email: 'btv.binh@example.vn', firstname: 'Bình', lastname: 'Trần', role: 'tdkt-editor' };
+const REVIEW_TITLE = 'Huyện Đông Sơn tổng kết phong trào thi đua yêu nước năm 2025';
+const RETURN_NOTE = 'Cần ghi rõ số đơn vị được khen thưởng.';
+
 /** Whether a URL is the admin's request for the entries of a collection type (its list view). */
 const isListRequest = (url: string, uid: string) => new URL(url).pathname === `/content-manager/collection-types/${uid}`;
 
@@ -66,7 +72,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     drop = testEnv.drop;
     const built = buildAdmin(testEnv.env);
     console.log(`[browser] admin build: ${built ? `${(built / 1000).toFixed(0)} s` : 'up to date'}`);
-    app = new AppProcess({ ...testEnv.env, SEED_SAMPLE_DATA: 'false' }, { listen: true, admin: true, stdout: 'ignore' });
+    app = new AppProcess({ ...testEnv.env, SEED_SAMPLE_DATA: 'false' }, { commands: path.join(appDir, 'test', 'process', 'commands', 'admins.js'), listen: true, admin: true, stdout: 'ignore' });
     const { port } = await app.ready;
     base = `http://127.0.0.1:${port}`;
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-chromium-'));
@@ -207,4 +213,91 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await expectNoEnglish();
     await shot('audit-log-settings');
   });
+
+  it('goes through review: a Phóng viên submits, a Biên tập viên returns it with a note, the reporter fixes and resubmits, the editor approves and publishes', async () => {
+    for (const user of [REPORTER, EDITOR]) await app.ask({ cmd: 'createAdmin', ...user, password: REVIEW_PASSWORD });
+    const panel = () => page.getByRole('region', { name: 'Trạng thái duyệt' });
+    /** Signs out whoever is signed in (the admin keeps its session in storage and a cookie), then in as `email`. */
+    const signInAs = async (email: string) => {
+      await page.context().clearCookies();
+      await page.evaluate(() => {
+        const { localStorage, sessionStorage } = globalThis as unknown as Record<'localStorage' | 'sessionStorage', { removeItem(key: string): void }>;
+        localStorage.removeItem('jwtToken');
+        sessionStorage.removeItem('jwtToken');
+      });
+      await page.goto(`${base}/admin/auth/login`, { waitUntil: 'networkidle', timeout: 0 });
+      await page.fill('input[name="email"]', email);
+      await page.fill('input[name="password"]', REVIEW_PASSWORD);
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL(/\/admin\/?$/);
+    };
+    /** Opens the edit view and waits for the review panel's own request to be answered. */
+    const openArticle = async (url: string) => {
+      const stage = page.waitForResponse((r) => r.url().includes('/editorial/stages/') && r.request().method() === 'GET', { timeout: 0 });
+      await page.goto(url);
+      expect((await stage).status()).toBe(200);
+      await panel().waitFor();
+    };
+
+    // The reporter writes a draft and submits it.
+    await signInAs(REPORTER.email);
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=vi`, { waitUntil: 'networkidle', timeout: 0 });
+    await page.locator('input[name="title"]').click();
+    await page.keyboard.type(REVIEW_TITLE, { delay: 10 });
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await panel().getByText('Bản nháp').waitFor({ timeout: 60_000 });
+    const articleUrl = page.url();
+    expect(articleUrl).toMatch(/api::article\.article\/[a-z0-9]+/);
+    // A reporter may submit, not approve; Strapi shows them no "Xuất bản" either.
+    expect(await panel().getByRole('button', { name: 'Duyệt', exact: true }).count()).toBe(0);
+    await panel().getByRole('button', { name: 'Gửi duyệt' }).click();
+    await panel().getByText('Chờ duyệt').first().waitFor();
+    await expectNoEnglish();
+    await shot('review-submitted');
+
+    // The editor finds it in "Chờ duyệt" and returns it with a note.
+    await signInAs(EDITOR.email);
+    const queue = page.waitForResponse((r) => r.url().includes('/editorial/queue') && r.request().method() === 'GET', { timeout: 0 });
+    await page.goto(`${base}/admin/editorial-queue`);
+    expect((await queue).status()).toBe(200);
+    await page.getByText(REVIEW_TITLE).waitFor();
+    expect(await page.locator('body').innerText()).toContain('An Nguyễn');
+    await expectNoEnglish();
+    await shot('review-queue');
+    const stage = page.waitForResponse((r) => r.url().includes('/editorial/stages/') && r.request().method() === 'GET', { timeout: 0 });
+    await page.getByText(REVIEW_TITLE).click();
+    expect((await stage).status()).toBe(200);
+    await panel().getByRole('button', { name: 'Trả lại' }).click();
+    await panel().locator('textarea').fill(RETURN_NOTE);
+    await panel().getByRole('button', { name: 'Trả lại bài' }).click();
+    await panel().getByText(`Lý do trả lại: ${RETURN_NOTE}`).waitFor();
+    await shot('review-returned');
+
+    // The reporter reads the note, fixes the draft and submits it again.
+    await signInAs(REPORTER.email);
+    await openArticle(articleUrl);
+    await panel().getByText(`Lý do trả lại: ${RETURN_NOTE}`).waitFor();
+    await page.locator('input[name="title"]').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(': 42 đơn vị được khen', { delay: 10 });
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText(/Đã lưu/).first().waitFor();
+    await panel().getByRole('button', { name: 'Gửi duyệt' }).click();
+    await panel().getByText('Chờ duyệt').first().waitFor();
+
+    // The editor approves and publishes.
+    await signInAs(EDITOR.email);
+    await openArticle(articleUrl);
+    await panel().getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await panel().getByText('Đã duyệt').first().waitFor();
+    await page.getByRole('button', { name: 'Xuất bản' }).click();
+    await page.getByText(/Đã xuất bản/).first().waitFor();
+    await expectNoEnglish();
+    await shot('review-approved-published');
+
+    const documentId = new URL(articleUrl).pathname.split('/').pop();
+    const res = await fetch(`${base}/api/articles/${documentId}?locale=vi`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { title: string } }).data.title).toBe(`${REVIEW_TITLE}: 42 đơn vị được khen`);
+  }, 300_000);
 });

@@ -323,7 +323,7 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
     it.each(['read-only', 'full-access'] as const)('refuses a %s content API token on every audit log and review stage route', async (type) => {
       const token = await app.strapi.service('admin::api-token').create({ name: `Khoá ma trận ${type}`, type, lifespan: null });
       const stages = '/editorial/stages/api::article.article/x?locale=vi';
-      for (const [method, path] of [['get', '/editorial/audit-log'], ['get', '/editorial/audit-log/export.csv'], ['get', '/editorial/queue'], ['get', stages], ['post', stages]] as const) {
+      for (const [method, path] of [['get', '/editorial/audit-log'], ['get', '/editorial/audit-log/export.csv'], ['get', '/editorial/queue'], ['get', '/editorial/config'], ['get', stages], ['post', stages]] as const) {
         checks++;
         const req = api()[method](path).set('Authorization', `Bearer ${token.accessKey}`);
         const res = method === 'post' ? await req.send({ stage: 'approved' }) : await req;
@@ -642,6 +642,7 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       expect(audit.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
         'GET /editorial/audit-log',
         'GET /editorial/audit-log/export.csv',
+        'GET /editorial/config',
         'GET /editorial/queue',
         'GET /editorial/stages/:uid/:documentId',
         'POST /editorial/stages/:uid/:documentId',

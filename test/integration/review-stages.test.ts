@@ -37,7 +37,7 @@ describeIntegration(`review stages (${testDatabase})`, () => {
 
   const stagePath = (documentId: string) => `/editorial/stages/${ARTICLE}/${documentId}`;
   const move = (who: string, documentId: string, body: object, locale = 'vi') => api().post(stagePath(documentId)).query({ locale }).set(as(who)).send(body);
-  const trail = async (documentId: string, locale = 'vi', who = 'editor'): Promise<{ stage: string; trail: Step[] }> =>
+  const trail = async (documentId: string, locale = 'vi', who = 'editor'): Promise<{ stage: string; trail: Step[]; allowed: string[] }> =>
     (await api().get(stagePath(documentId)).query({ locale }).set(as(who)).expect(200)).body.data;
   const stageOf = async (documentId: string, locale = 'vi') => (await trail(documentId, locale)).stage;
 
@@ -67,7 +67,25 @@ describeIntegration(`review stages (${testDatabase})`, () => {
 
     it('starts as a draft with an empty trail', async () => {
       id = await draftBy('reporter');
-      expect(await trail(id)).toEqual({ stage: 'draft', trail: [] });
+      expect(await trail(id)).toEqual({ stage: 'draft', trail: [], allowed: ['submitted', 'approved'] });
+    });
+
+    it('offers each user only the steps they may take (the admin panel’s buttons)', async () => {
+      const own = await draftBy('reporter');
+      expect((await trail(own, 'vi', 'reporter')).allowed).toEqual(['submitted']);
+      expect((await trail(own, 'vi', 'reporter2')).allowed).toEqual([]);
+      await move('reporter', own, { stage: 'submitted' }).expect(200);
+      expect((await trail(own, 'vi', 'reporter')).allowed).toEqual([]);
+      expect((await trail(own, 'vi', 'editor')).allowed).toEqual(['approved', 'returned']);
+      await move('editor', own, { stage: 'returned', note: 'Chưa đủ ý' }).expect(200);
+      expect((await trail(own, 'vi', 'reporter')).allowed).toEqual(['submitted']);
+      await move('editor', own, { stage: 'approved' }).expect(200);
+      expect((await trail(own, 'vi', 'editor')).allowed).toEqual(['returned']);
+    });
+
+    it('tells any signed-in administrator which types are reviewed, and no one else', async () => {
+      expect((await api().get('/editorial/config').set(as('nobody')).expect(200)).body).toEqual({ data: { review: { contentTypes: [ARTICLE] } } });
+      await api().get('/editorial/config').expect(401);
     });
 
     it('lets the reporter submit their own draft', async () => {

@@ -20,10 +20,12 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 // Pure data shared with the server (no Node imports): the same Vietnamese names as the CSV export.
 import { ACTION_LABELS, actionLabel, actorLabel } from '../../plugins/editorial/server/src/utils/labels';
 import type { AuditEntry as Entry } from '../../plugins/editorial/server/src/utils/types';
+import { fetchErrorMessage, time } from '../components/editorial-client';
+import { Pager, type Pagination } from '../components/pager';
 
 interface Answer {
   data: Entry[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+  meta: { pagination: Pagination };
 }
 
 interface Filters {
@@ -48,8 +50,6 @@ const query = (filters: Filters, extra: Record<string, string> = {}) => {
   if (filters.to) params.set('to', day(filters.to));
   return params.toString();
 };
-
-const time = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** The target as a reader names it: its title, else its code name, and the locale. */
 function target(e: Entry): string {
@@ -94,8 +94,8 @@ export default function AuditLogPage() {
         setAnswer(data);
         setError('');
       })
-      .catch((e: { response?: { data?: { error?: { message?: string } } } }) => {
-        if (!cancelled) setError(e.response?.data?.error?.message ?? 'Không tải được nhật ký.');
+      .catch((e: unknown) => {
+        if (!cancelled) setError(fetchErrorMessage(e, 'Không tải được nhật ký.'));
       });
     return () => {
       cancelled = true;
@@ -198,19 +198,7 @@ export default function AuditLogPage() {
             </Tbody>
           </Table>
         ) : null}
-        {pagination && pagination.total > 0 ? (
-          <Flex gap={4} paddingTop={4} alignItems="center">
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Trang trước
-            </Button>
-            <Typography>
-              Trang {pagination.page} / {pagination.pageCount} · {pagination.total} mục
-            </Typography>
-            <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
-              Trang sau
-            </Button>
-          </Flex>
-        ) : null}
+        <Pager pagination={pagination} unit="mục" onPage={setPage} />
       </Layouts.Content>
     </Layouts.Root>
   );

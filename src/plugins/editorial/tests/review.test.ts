@@ -1,5 +1,6 @@
 import { defaultConfig, validateConfig, type PluginConfig } from '../server/src/config';
 import {
+  allowedSteps,
   decideTransition,
   mayRequest,
   parsePage,
@@ -74,6 +75,25 @@ describe('review stages: who may ask for what', () => {
     const from: Stage = to === 'returned' ? 'submitted' : 'draft';
     expect(decideTransition(from, to, note, who)).toEqual({ ok: true, stage: to, note: stored });
   });
+});
+
+describe('review stages: the steps offered to a user', () => {
+  // The buttons of the admin panel: for every stage and kind of user, exactly the steps that
+  // decideTransition would accept (with a note, so a return is not refused for lacking one).
+  const users = { EDITOR, OWNER, OTHER } as const;
+  it.each(STAGES.flatMap((from) => Object.entries(users).map(([name, who]) => [from, name, who] as const)))('from %s for %s', (from, _name, who) => {
+    const accepted = REQUESTABLE.filter((to) => decideTransition(from, to, 'Ghi chú', who).ok);
+    expect(allowedSteps(from, who)).toEqual(accepted);
+  });
+
+  it.each([
+    ['draft', OWNER, ['submitted']],
+    ['submitted', OWNER, []],
+    ['submitted', EDITOR, ['approved', 'returned']],
+    ['approved', EDITOR, ['returned']],
+    ['returned', OWNER, ['submitted']],
+    ['approved', OTHER, []],
+  ] as const)('from %s for %j: %j', (from, who, expected) => expect(allowedSteps(from, who)).toEqual(expected));
 });
 
 describe('review stages: edits and publications', () => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { getService } from '../utils/get-service';
-import { isStage, parsePage } from '../utils/review';
+import { allowedSteps, isStage, parsePage } from '../utils/review';
 import { isObject } from '../utils/types';
 import { ReviewError } from '../services/review';
 
@@ -47,8 +47,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /editorial/stages/:uid/:documentId?locale= */
     async find(ctx: Ctx) {
       await guarded(ctx, async () => {
-        const { key } = await target(ctx);
-        ctx.body = { data: await review().trail(key) };
+        const { key, version } = await target(ctx);
+        const trail = await review().trail(key);
+        // What this user may do next, so the admin shows only the buttons that will be accepted.
+        ctx.body = { data: { ...trail, allowed: allowedSteps(trail.stage, review().abilities(key.uid, version)) } };
       });
     },
 
@@ -60,6 +62,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const step = await review().request(key, version, body.stage, body.note);
         ctx.body = { data: step };
       });
+    },
+
+    /** GET /editorial/config: which types the app put under review (the admin shows its panel on those). */
+    async config(ctx: Ctx) {
+      const { review: reviewed } = strapi.config.get('plugin::editorial') as PluginConfig;
+      ctx.body = { data: { review: { contentTypes: reviewed.contentTypes } } };
     },
 
     /** GET /editorial/queue?stage=&locale=&uid=&page=&pageSize= */

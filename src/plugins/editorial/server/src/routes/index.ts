@@ -19,6 +19,7 @@ export default {
       { method: 'GET', path: '/stages/:uid/:documentId', handler: 'review.find', config: signedIn },
       { method: 'POST', path: '/stages/:uid/:documentId', handler: 'review.change', config: signedIn },
       { method: 'GET', path: '/queue', handler: 'review.queue', config: signedIn },
+      { method: 'GET', path: '/config', handler: 'review.config', config: signedIn },
     ],
   },
 };

@@ -54,6 +54,11 @@ export function mayRequest(to: RequestedStage, who: Abilities): boolean {
   return to === 'submitted' ? who.canEdit || who.canApprove : who.canApprove;
 }
 
+/** The stages this user may ask for now, from `from`: the buttons the admin's review panel shows. */
+export function allowedSteps(from: Stage, who: Abilities): RequestedStage[] {
+  return REQUESTABLE.filter((to) => mayRequest(to, who) && TRANSITIONS[to].includes(from));
+}
+
 /**
  * The answer to "move this document from `from` to `asked`, with this note": the stage and the
  * cleaned note, or a refusal with its HTTP status and a Vietnamese message. Checked in order:
