@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureSecrets, secretValue } from '../src/env/ensure-secrets';
+import { ensureUploadStorage, uploadPluginConfig } from '../src/media/upload-storage';
 import { privateAttributeNames, stripProperties } from '../src/documentation/private-fields';
 import { nestedSortGuard } from '../src/graphql/nested-sort';
 import { nulGuard } from '../src/graphql/nul-guard';
@@ -113,7 +114,10 @@ const imageFormats = (raw: string): string[] =>
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   ensureSecrets();
+  ensureUploadStorage();
   return {
+    // Local disk (PUBLIC_DIR) unless UPLOAD_PROVIDER=s3 (docs/operations.md, "Object storage").
+    upload: { config: uploadPluginConfig(process.env) },
     // First, so its Document Service hook wraps every other plugin's: a write invalidates the
     // cache only after all of them (slugs, search index…) are done.
     'api-cache': {

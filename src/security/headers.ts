@@ -1,3 +1,4 @@
+import { storageMediaOrigins } from '../media/upload-storage';
 import { originOf, parseOrigins } from './origins';
 
 type Env = Record<string, string | undefined>;
@@ -9,8 +10,10 @@ type Env = Record<string, string | undefined>;
  */
 export function securityConfig(env: Env) {
   const production = env.NODE_ENV === 'production';
-  // Images and videos may come from an object store or CDN (MEDIA_ORIGIN, comma list).
-  const media = parseOrigins(env.MEDIA_ORIGIN, 'MEDIA_ORIGIN').filter((o) => o !== '*');
+  // Images and videos may come from an object store or CDN (MEDIA_ORIGIN, comma list), and
+  // always from S3_PUBLIC_URL when uploads are stored there (the admin's media library shows them).
+  const listed = parseOrigins(env.MEDIA_ORIGIN, 'MEDIA_ORIGIN').filter((o) => o !== '*');
+  const media = [...new Set([...listed, ...storageMediaOrigins(env)])];
   // The admin's preview shows the public website in a frame.
   const site = originOf(env.PUBLIC_SITE_URL, 'PUBLIC_SITE_URL');
   const list = (...values: string[]) => values.join(' ');

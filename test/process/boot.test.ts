@@ -36,6 +36,22 @@ describe('booting', () => {
     }
   }, 120_000);
 
+  it('refuses to start in production with UPLOAD_PROVIDER=s3 and a required S3 setting missing, naming it', async () => {
+    const { env, drop } = await createTestEnv();
+    try {
+      const s3 = { UPLOAD_PROVIDER: 's3', S3_BUCKET: 'tdkt-media', S3_REGION: 'ap-southeast-1', S3_ACCESS_KEY_ID: 'tdkt-uploader', S3_PUBLIC_URL: 'https://media.tdkt.example.vn' };
+      const result = boot({ ...env, ...s3, NODE_ENV: 'production', SEED_SAMPLE_DATA: 'false', S3_SECRET_ACCESS_KEY: undefined });
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).not.toContain('BOOTED');
+      const output = result.stdout + result.stderr;
+      expect(output).toContain('Refusing to start: UPLOAD_PROVIDER=s3 needs these settings fixed');
+      expect(output).toContain('S3_SECRET_ACCESS_KEY is not set');
+      expect(output).not.toContain('S3_BUCKET is not set');
+    } finally {
+      await drop();
+    }
+  }, 120_000);
+
   it('sends HSTS, allows no foreign origin and serves no API documentation in production', async () => {
     const { env, drop } = await createTestEnv();
     // Listens on a free port and prints the headers of one API answer asked from a foreign origin.

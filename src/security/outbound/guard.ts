@@ -2,6 +2,7 @@ import dns from 'node:dns';
 import net from 'node:net';
 import type { Core } from '@strapi/strapi';
 import { Agent, buildConnector } from 'undici';
+import { storageHosts } from '../../media/upload-storage';
 import { classifyAddress, isPermitted, parseAllowList, type AllowList } from './addresses';
 
 /** A connection refused because its address is not public (logged on the server, never shown in detail). */
@@ -53,7 +54,8 @@ const agents = new WeakMap<Core.Strapi, Agent>();
  * private S3 endpoint).
  */
 export function installOutboundGuard(strapi: Core.Strapi, env: Record<string, string | undefined> = process.env): void {
-  const allow = parseAllowList(env.OUTBOUND_ALLOW ?? '');
+  // The object storage and its CDN are the operator's own (UPLOAD_PROVIDER=s3): allowed without listing them again.
+  const allow = parseAllowList([env.OUTBOUND_ALLOW ?? '', ...storageHosts(env)].join(','));
   if (strapi.fetch.dispatcher) {
     // server.proxy.fetch/global: the proxy connects, so the proxy is where egress is controlled.
     strapi.log.warn('[outbound] a proxy is configured for strapi.fetch: it decides which addresses server-side requests reach.');
