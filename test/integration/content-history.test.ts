@@ -308,6 +308,22 @@ describeIntegration(`content history (${testDatabase})`, () => {
       expect(await draftTitle(own)).toBe('Lịch sử: bài của phóng viên');
     });
 
+    it('shows a role only the fields it may read, and restores only those it may update', async () => {
+      const role = await app.strapi.service('admin::role').create({ name: 'Chỉ đọc tít', code: 'history-title-only', description: 'thử' });
+      const rule = (action: string, fields: string[]) => ({ action: `plugin::content-manager.explorer.${action}`, subject: ARTICLE, properties: { fields, locales: ['vi'] }, conditions: [] });
+      await app.strapi.service('admin::role').assignPermissions(role.id, [rule('read', ['title', 'summary']), rule('update', ['summary'])]);
+      await signIn('titles', role.id);
+      await save(id, { title: 'Lịch sử: tít mới', summary: 'Tóm tắt mới' });
+      const res = await api().get(historyPath(id, `/${v}`)).query({ locale: 'vi' }).set(as('titles')).expect(200);
+      expect(Object.keys(res.body.data.content).sort()).toEqual(['summary', 'title']);
+      expect(res.body.data.diff.changes.map((c: FieldChange) => c.field).every((f: string) => ['summary', 'title'].includes(f))).toBe(true);
+      const restored = await restore(id, v, 'titles').expect(200);
+      expect(Object.keys(restored.body.data).filter((k) => !['id', 'documentId', 'locale', 'createdAt', 'updatedAt', 'publishedAt'].includes(k)).sort()).toEqual(['summary', 'title']);
+      // The summary went back (null in the first version); the title, not updatable by this role, stayed.
+      const draft = await app.strapi.documents(ARTICLE).findOne({ documentId: id, locale: 'vi', status: 'draft' });
+      expect(draft).toMatchObject({ title: 'Lịch sử: tít mới', summary: null });
+    });
+
     it.each([
       ['a role without read permission', 'get', () => historyPath(id), 'nobody', 403, /không có quyền xem/],
       ['a role without read permission, a version', 'get', () => historyPath(id, `/${v}`), 'nobody', 403, /không có quyền xem/],

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
+import { SYSTEM_FIELDS } from '../utils/history';
 import { guarded, type Ctx } from '../utils/http';
 import { parsePage } from '../utils/review';
 import { ReviewError } from '../services/review';
@@ -41,8 +42,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx: Ctx) {
       await guarded(ctx, async () => {
         const id = versionId(ctx.params.versionId);
-        const { key } = await target(ctx);
-        ctx.body = { data: await history().version(key, id) };
+        const { key, version } = await target(ctx);
+        const found = await history().version(key, id);
+        // Only the fields the caller may read (a role's field list), in the content and the diff.
+        const readable = new Set(review().allowedFields(key.uid, version, 'read', Object.keys(found.content)));
+        const content = Object.fromEntries(Object.entries(found.content).filter(([field]) => readable.has(field)));
+        const changes = found.diff.changes.filter((change) => readable.has(change.field));
+        ctx.body = { data: { ...found, content, diff: { ...found.diff, changes } } };
       });
     },
 
@@ -52,8 +58,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const id = versionId(ctx.params.versionId);
         const { key, version } = await target(ctx);
         if (!review().mayUpdate(key.uid, version)) throw new ReviewError(403, UPDATE_REFUSED);
-        const { entry, missing } = await history().restore(key, id);
-        ctx.body = { data: entry, missing };
+        const { entry, missing } = await history().restore(key, id, (fields) => review().allowedFields(key.uid, version, 'update', fields));
+        const readable = new Set([...SYSTEM_FIELDS, ...review().allowedFields(key.uid, version, 'read', Object.keys(entry))]);
+        ctx.body = { data: Object.fromEntries(Object.entries(entry).filter(([field]) => readable.has(field))), missing };
       });
     },
   };

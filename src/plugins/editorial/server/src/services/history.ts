@@ -255,9 +255,11 @@ export const history = ({ strapi }: { strapi: Core.Strapi }) => {
      * change), relations and media that no longer exist are left out and listed in `missing`.
      * The write stores a `restore` version and an audit entry `history.restore`, in one transaction.
      */
-    async restore(key: Key, versionId: number): Promise<{ entry: Json; missing: Missing[]; title: string | null }> {
+    async restore(key: Key, versionId: number, allowed: (fields: string[]) => string[]): Promise<{ entry: Json; missing: Missing[]; title: string | null }> {
       const wanted = await this.version(key, versionId);
-      const schema = schemaOf(key.uid);
+      const all = schemaOf(key.uid);
+      // Only the fields the caller may update (a role's field list): the others stay as they are.
+      const schema: Schema = Object.fromEntries(allowed(Object.keys(all)).map((name) => [name, all[name]]));
       const missing: Missing[] = [];
       const data = await restorable(wanted.content, schema, key.locale, '', missing);
       // Fields whose value in the version equals the draft's now, with nothing missing, stay out.
@@ -266,7 +268,7 @@ export const history = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const name of Object.keys(data)) {
         if (!touched.has(name) && JSON.stringify(wanted.content[name] ?? null) === JSON.stringify(now[name] ?? null)) delete data[name];
       }
-      const titleName = titleField(schema as unknown as Record<string, unknown>);
+      const titleName = titleField(all as unknown as Record<string, unknown>);
       let entry: Json = {};
       await strapi.db.transaction(async () => {
         const written: unknown = await restoring.run({ versionId }, () =>

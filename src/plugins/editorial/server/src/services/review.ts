@@ -70,7 +70,7 @@ interface PublishRights {
 }
 
 interface PermissionChecker {
-  can: Record<'read' | 'update' | 'publish', (entity?: Version) => boolean>;
+  can: Record<'read' | 'update' | 'publish', (entity?: Version, field?: string) => boolean>;
 }
 
 /** The parts of a Koa request state read here (set by Strapi's admin auth). */
@@ -229,6 +229,24 @@ export const review = ({ strapi }: { strapi: Core.Strapi }) => {
     mayRead(uid: string): boolean {
       const ability = state()?.userAbility;
       return ability !== undefined && checker(ability, uid).can.read();
+    },
+
+    /**
+     * Of these fields, those the acting admin may read (`read`) or update (`update`) on this draft:
+     * a role's field list (Settings → Roles) limits what a version shows and what a restore writes.
+     */
+    allowedFields(uid: string, version: Version, action: 'read' | 'update', fields: string[]): string[] {
+      const ability = state()?.userAbility;
+      if (ability === undefined) return [];
+      const can = checker(ability, uid).can[action];
+      const attributes = (strapi.contentTypes[uid as UID.ContentType]?.attributes ?? {}) as Record<string, { type?: string; component?: string }>;
+      // A component's permission is given per inner field ("seo.metaTitle"): any of them lets it through.
+      const inner = (field: string): string[] => {
+        const attribute = attributes[field];
+        if (attribute?.type !== 'component' || !attribute.component) return [];
+        return Object.keys(strapi.components[attribute.component as UID.Component]?.attributes ?? {}).map((sub) => `${field}.${sub}`);
+      };
+      return fields.filter((field) => can(version, field) || inner(field).some((path) => can(version, path)));
     },
 
     /** Whether the acting admin may update this draft (explorer.update with its conditions). */
