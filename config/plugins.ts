@@ -168,6 +168,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         retentionDays: env.int('AUDIT_RETENTION_DAYS', 365),
         // Drafts of these types go through review stages (Bản nháp → Chờ duyệt → Đã duyệt / Trả lại).
         review: { contentTypes: ['api::article.article'] },
+        // Content history: every write of these types stores a version (Lịch sử phiên bản); older
+        // than keepAllDays, one a day per document and locale is kept, published versions always.
+        history: { contentTypes: [...NEWS_CONTENT_TYPES], keepAllDays: env.int('HISTORY_KEEP_ALL_DAYS', 90) },
       },
     },
     graphql: {

@@ -367,12 +367,17 @@ describeIntegration(`audit log (${testDatabase})`, () => {
           expect([404, 405]).toContain(res.status);
         }
       }
-      // The plugin's only write routes are the review stages' (POST /editorial/stages/…), which change no entry.
+      // The plugin's only write routes are the review stages' (POST /editorial/stages/…) and a
+      // version's restore (POST /editorial/history/…/restore), which change no entry (a restore adds one).
       expect(app.strapi.server.listRoutes().filter((r) => String(r.path).startsWith('/editorial')).map((r) => `${r.methods.filter((m) => m !== 'HEAD').join()} ${String(r.path)}`).sort()).toEqual([
         'GET /editorial/audit-log',
         'GET /editorial/audit-log/export.csv',
+        'GET /editorial/config',
+        'GET /editorial/history/:uid/:documentId',
+        'GET /editorial/history/:uid/:documentId/:versionId',
         'GET /editorial/queue',
         'GET /editorial/stages/:uid/:documentId',
+        'POST /editorial/history/:uid/:documentId/:versionId/restore',
         'POST /editorial/stages/:uid/:documentId',
       ]);
       const [{ n }] = await app.strapi.db.connection(TABLE).where({ id: e.id, action: e.action }).count({ n: '*' });

@@ -320,10 +320,21 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
   });
 
   describe('the audit log with API tokens', () => {
-    it.each(['read-only', 'full-access'] as const)('refuses a %s content API token on every audit log and review stage route', async (type) => {
+    it.each(['read-only', 'full-access'] as const)('refuses a %s content API token on every audit log, review stage and content history route', async (type) => {
       const token = await app.strapi.service('admin::api-token').create({ name: `Khoá ma trận ${type}`, type, lifespan: null });
       const stages = '/editorial/stages/api::article.article/x?locale=vi';
-      for (const [method, path] of [['get', '/editorial/audit-log'], ['get', '/editorial/audit-log/export.csv'], ['get', '/editorial/queue'], ['get', '/editorial/config'], ['get', stages], ['post', stages]] as const) {
+      const history = '/editorial/history/api::article.article/x';
+      for (const [method, path] of [
+        ['get', '/editorial/audit-log'],
+        ['get', '/editorial/audit-log/export.csv'],
+        ['get', '/editorial/queue'],
+        ['get', '/editorial/config'],
+        ['get', stages],
+        ['post', stages],
+        ['get', `${history}?locale=vi`],
+        ['get', `${history}/1?locale=vi`],
+        ['post', `${history}/1/restore?locale=vi`],
+      ] as const) {
         checks++;
         const req = api()[method](path).set('Authorization', `Bearer ${token.accessKey}`);
         const res = method === 'post' ? await req.send({ stage: 'approved' }) : await req;
@@ -637,22 +648,28 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       });
     });
 
-    it('never reaches the audit log or review stages (editorial plugin): its admin routes refuse, nothing public names it', async () => {
+    it('never reaches the audit log, review stages or content history (editorial plugin): its admin routes refuse, nothing public names it', async () => {
       const audit = listRoutes(app).filter((r) => r.path.startsWith('/editorial'));
       expect(audit.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
         'GET /editorial/audit-log',
         'GET /editorial/audit-log/export.csv',
         'GET /editorial/config',
+        'GET /editorial/history/:uid/:documentId',
+        'GET /editorial/history/:uid/:documentId/:versionId',
         'GET /editorial/queue',
         'GET /editorial/stages/:uid/:documentId',
+        'POST /editorial/history/:uid/:documentId/:versionId/restore',
         'POST /editorial/stages/:uid/:documentId',
       ]);
-      for (const { method, path } of audit) expect([401, 403]).toContain((await send(role, method, path.replace(':uid', 'api::article.article').replace(':documentId', 'x'))).status);
+      for (const { method, path } of audit) {
+        const concrete = path.replace(':uid', 'api::article.article').replace(':documentId', 'x').replace(':versionId', '1');
+        expect([401, 403]).toContain((await send(role, method, concrete)).status);
+      }
       // A plain table, not a content type: no content-API route, no GraphQL type.
-      expect(listRoutes(app).filter((r) => r.path.startsWith('/api/') && /audit|editorial/i.test(r.path))).toEqual([]);
+      expect(listRoutes(app).filter((r) => r.path.startsWith('/api/') && /audit|editorial|history|version/i.test(r.path))).toEqual([]);
       const types = await send(role, 'POST', '/graphql', { query: '{ __schema { types { name } } }' });
       expect(types.status).toBe(200);
-      expect(types.body.data.__schema.types.map((t: { name: string }) => t.name).filter((n: string) => /audit|editorial/i.test(n))).toEqual([]);
+      expect(types.body.data.__schema.types.map((t: { name: string }) => t.name).filter((n: string) => /audit|editorial|history|version/i.test(n))).toEqual([]);
     });
 
     it('shows the reader only their own account on /api/users/me', async () => {

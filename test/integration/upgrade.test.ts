@@ -29,6 +29,7 @@ const EXPECTED = [
   'app/001-read-indexes',
   'editorial/001-audit-log',
   'editorial/002-review-stages',
+  'editorial/003-content-history',
   'newsroom/001-schedule-owners',
   'newsroom/002-schedule-claims',
   'revalidate/001-outbox',

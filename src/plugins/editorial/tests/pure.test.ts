@@ -218,7 +218,7 @@ describe('action naming from Strapi events', () => {
       for (const e of entriesFromEvent(event, { user: {}, role: {}, permissions: [{}], media: {}, folder: {}, contentType: {}, localeId: 1 }, { hasFiles: event === 'media.update', loginEmail: null })) named.add(e.action);
     }
     named.add('media.update');
-    for (const action of ['content.create', 'content.update', 'content.publish', 'content.unpublish', 'content.delete', 'content.discard-draft', 'content.clone', 'api-token.regenerate', 'settings.update', 'audit.purge', 'system.import', 'system.restore']) named.add(action);
+    for (const action of ['content.create', 'content.update', 'content.publish', 'content.unpublish', 'content.delete', 'content.discard-draft', 'content.clone', 'api-token.regenerate', 'settings.update', 'audit.purge', 'system.import', 'system.restore', 'history.restore', 'history.purge']) named.add(action);
     expect([...named].filter((a) => !ACTION_LABELS[a])).toEqual([]);
     expect(actionLabel('unknown.thing')).toBe('unknown.thing');
   });

@@ -14,6 +14,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (applied.length) strapi.log.info(`[editorial] migrations applied: ${applied.map((m) => m.name).join(', ')}`);
   const log = getService(strapi, 'auditLog');
   log.markReady();
+  getService(strapi, 'history').markReady();
 
   // Only the Super Admin has it (Strapi gives it every registered action); other roles get 403.
   await strapi.service('admin::permission').actionProvider.registerMany([
@@ -62,8 +63,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Retention: once now, awaited (one indexed DELETE; done before the server takes requests, so
   // it never lands inside one), then daily.
+  // Content history is thinned by the same job (config history.keepAllDays).
+  const history = getService(strapi, 'history');
   const purge = () =>
-    log.purge().catch((error: Error) => strapi.log.warn(`[editorial] xoá nhật ký quá hạn thất bại: ${error.message}`));
+    Promise.all([
+      log.purge().catch((error: Error) => strapi.log.warn(`[editorial] xoá nhật ký quá hạn thất bại: ${error.message}`)),
+      history.purge().catch((error: Error) => strapi.log.warn(`[editorial] dọn lịch sử phiên bản thất bại: ${error.message}`)),
+    ]);
   await purge();
   const { purgeRule } = strapi.config.get('plugin::editorial') as PluginConfig;
   strapi.cron.add({ [PURGE_JOB]: { task: () => purge(), options: { rule: purgeRule } } });

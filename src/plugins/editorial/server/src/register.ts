@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from './config';
 import { entriesFromDocument, DOCUMENT_ACTIONS, titleField, versionsOf } from './utils/documents';
+import { VERSION_ACTIONS } from './utils/history';
 import { getService } from './utils/get-service';
 import type { Json } from './utils/types';
 
@@ -41,5 +42,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else await stages.afterEdit(ctx.uid, version);
     }
     return result;
+  });
+
+  // Content history: every write of a covered type stores a version of the draft it left, in one
+  // transaction with the write (opened here when the caller has none; joined when it has), so a
+  // write that rolls back leaves no version and a version never names a write that did not happen.
+  strapi.documents.use(async (ctx, next) => {
+    const action = VERSION_ACTIONS[ctx.action];
+    const history = getService(strapi, 'history');
+    if (!action || !history.covered(ctx.uid)) return next();
+    const params = ctx.params as Json;
+    const alsoPublished = (ctx.action === 'create' || ctx.action === 'update') && params.status === 'published';
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const seen = new Set<string>();
+      for (const version of versionsOf(result)) {
+        const locale = String(version.locale ?? '');
+        if (seen.has(locale)) continue;
+        seen.add(locale);
+        await history.capture(ctx.uid, alsoPublished ? 'publish' : action, version, alsoPublished);
+      }
+      return result;
+    });
   });
 };

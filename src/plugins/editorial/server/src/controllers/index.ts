@@ -1,4 +1,5 @@
 import auditLog from './audit-log';
+import history from './history';
 import review from './review';
 
-export default { auditLog, review };
+export default { auditLog, review, history };

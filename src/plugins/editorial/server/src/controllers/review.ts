@@ -4,37 +4,12 @@ import { getService } from '../utils/get-service';
 import { allowedSteps, isStage, parsePage } from '../utils/review';
 import { isObject } from '../utils/types';
 import { ReviewError } from '../services/review';
-
-/** What these handlers use of Strapi's Koa context. */
-export interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  body: unknown;
-  status: number;
-}
+import { guarded, type Ctx } from '../utils/http';
 
 const READ_REFUSED = 'Bạn không có quyền xem loại nội dung này nên không xem hay đổi được trạng thái duyệt.';
 
-/** Answers a refusal as Strapi's admin errors look: `{ data: null, error: { status, name, message } }`. */
-function refuse(ctx: Ctx, status: number, message: string): void {
-  const names: Record<number, string> = { 400: 'ValidationError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError' };
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name: names[status] ?? 'ApplicationError', message, details: {} } };
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const review = () => getService(strapi, 'review');
-
-  /** Runs a handler, turning a ReviewError into its status and message. */
-  async function guarded(ctx: Ctx, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (error) {
-      if (error instanceof ReviewError) return refuse(ctx, error.status, error.message);
-      throw error;
-    }
-  }
 
   /** The document of the route, once the caller may read its type (403 before anything about it is told). */
   async function target(ctx: Ctx) {
@@ -64,10 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** GET /editorial/config: which types the app put under review (the admin shows its panel on those). */
+    /** GET /editorial/config: the types the app put under review and under history (the admin shows its panels on those). */
     async config(ctx: Ctx) {
-      const { review: reviewed } = strapi.config.get('plugin::editorial') as PluginConfig;
-      ctx.body = { data: { review: { contentTypes: reviewed.contentTypes } } };
+      const { review: reviewed, history } = strapi.config.get('plugin::editorial') as PluginConfig;
+      ctx.body = { data: { review: { contentTypes: reviewed.contentTypes }, history: { contentTypes: history.contentTypes } } };
     },
 
     /** GET /editorial/queue?stage=&locale=&uid=&page=&pageSize= */

@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { runMigrations, type Applied } from 'strapi-plugin-migrations-runner';
 import auditLog from './001-audit-log';
 import reviewStages from './002-review-stages';
+import contentHistory from './003-content-history';
 
 /** How this plugin's rows in plugin_migrations are named. */
 export const OWNER = 'editorial';
 
 /** In order; a file is never renumbered, renamed or edited once released: a change is a new file. */
-export const migrations = [auditLog, reviewStages];
+export const migrations = [auditLog, reviewStages, contentHistory];
 
 /** Applies what is pending, each step once however many instances start together. */
 export const migrate = (strapi: Core.Strapi): Promise<Applied<void>[]> => runMigrations(strapi.db.connection, OWNER, migrations, strapi);

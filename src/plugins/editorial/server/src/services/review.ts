@@ -70,7 +70,7 @@ interface PublishRights {
 }
 
 interface PermissionChecker {
-  can: Record<'read' | 'update' | 'publish', (entity?: Version) => boolean>;
+  can: Record<'read' | 'update' | 'publish', (entity?: Version, field?: string) => boolean>;
 }
 
 /** The parts of a Koa request state read here (set by Strapi's admin auth). */
@@ -90,7 +90,7 @@ export class ReviewError extends Error {
 
 const PUBLISH_RIGHTS = 'plugin::newsroom.rights';
 
-const stepActor = (id: string | null, name: string | null): StepActor => ({ id: id !== null && /^\d+$/.test(id) ? Number(id) : null, name });
+export const stepActor = (id: string | null, name: string | null): StepActor => ({ id: id !== null && /^\d+$/.test(id) ? Number(id) : null, name });
 
 export const review = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('plugin::editorial') as PluginConfig).review;
@@ -206,9 +206,12 @@ export const review = ({ strapi }: { strapi: Core.Strapi }) => {
      * The document a route names, checked: a reviewed content type, a configured locale, an
      * existing draft in that locale. Refusals are ReviewErrors in Vietnamese.
      */
-    async resolve(uid: string, documentId: string, localeIn: unknown): Promise<{ key: Key; version: Version }> {
+    async resolve(uid: string, documentId: string, localeIn: unknown, scope: 'review' | 'history' = 'review'): Promise<{ key: Key; version: Version }> {
       if (!strapi.contentTypes[uid as UID.ContentType]) throw new ReviewError(400, `Không có loại nội dung "${uid}".`);
-      if (!reviewed(uid)) throw new ReviewError(400, `Loại nội dung "${uid}" không qua duyệt bài (cấu hình review.contentTypes).`);
+      if (scope === 'review' && !reviewed(uid)) throw new ReviewError(400, `Loại nội dung "${uid}" không qua duyệt bài (cấu hình review.contentTypes).`);
+      if (scope === 'history' && !(strapi.config.get('plugin::editorial') as PluginConfig).history.contentTypes.includes(uid)) {
+        throw new ReviewError(400, `Loại nội dung "${uid}" không lưu lịch sử phiên bản (cấu hình history.contentTypes).`);
+      }
       let locale = '';
       if (localized(uid)) {
         if (localeIn !== undefined && typeof localeIn !== 'string') throw new ReviewError(400, 'Ngôn ngữ (locale) chỉ được ghi một lần.');
@@ -226,6 +229,29 @@ export const review = ({ strapi }: { strapi: Core.Strapi }) => {
     mayRead(uid: string): boolean {
       const ability = state()?.userAbility;
       return ability !== undefined && checker(ability, uid).can.read();
+    },
+
+    /**
+     * Of these fields, those the acting admin may read (`read`) or update (`update`) on this draft:
+     * a role's field list (Settings → Roles) limits what a version shows and what a restore writes.
+     */
+    allowedFields(uid: string, version: Version, action: 'read' | 'update', fields: string[]): string[] {
+      const ability = state()?.userAbility;
+      if (ability === undefined) return [];
+      const can = checker(ability, uid).can[action];
+      const attributes = (strapi.contentTypes[uid as UID.ContentType]?.attributes ?? {}) as Record<string, { type?: string; component?: string }>;
+      // A component's permission is given per inner field ("seo.metaTitle"): any of them lets it through.
+      const inner = (field: string): string[] => {
+        const attribute = attributes[field];
+        if (attribute?.type !== 'component' || !attribute.component) return [];
+        return Object.keys(strapi.components[attribute.component as UID.Component]?.attributes ?? {}).map((sub) => `${field}.${sub}`);
+      };
+      return fields.filter((field) => can(version, field) || inner(field).some((path) => can(version, path)));
+    },
+
+    /** Whether the acting admin may update this draft (explorer.update with its conditions). */
+    mayUpdate(uid: string, version: Version): boolean {
+      return canEdit(uid, version);
     },
 
     abilities(uid: string, version: Version): Abilities {

@@ -53,6 +53,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'system.import': 'Nhập dữ liệu',
   'system.restore': 'Khôi phục dữ liệu',
   'audit.purge': 'Xoá nhật ký quá hạn',
+  'history.restore': 'Khôi phục phiên bản',
+  'history.purge': 'Dọn lịch sử phiên bản cũ',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
