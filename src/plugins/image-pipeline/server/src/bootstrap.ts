@@ -58,7 +58,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Awaited by the write: the job joins its transaction, if it has one.
   const queueMissing = async (event: { result?: { id?: number; placeholder?: string | null }; params?: { data?: Record<string, unknown> } }) => {
     const { id, placeholder } = event.result ?? {};
-    const keys = Object.keys(event.params?.data ?? {});
+    // Strapi's timestamps subscriber adds `updatedAt` to every update's data before this runs.
+    const keys = Object.keys(event.params?.data ?? {}).filter((k) => k !== 'updatedAt');
     if (!id || !placeholder || (keys.length === 1 && keys[0] === 'formats')) return;
     await regenerate().queue(id);
   };
