@@ -52,14 +52,41 @@ describeIntegration(`background jobs (${testDatabase})`, () => {
   it('runs a job once, however often the same key is queued while it waits', async () => {
     const seen: string[] = [];
     worker().register('test-once', async ({ key, payload }) => void seen.push(`${key}:${JSON.stringify(payload)}`));
-    await Promise.all([1, 2, 3].map((n) => worker().enqueue('test-once', 'file-1', { n })));
+    // Stopped, so that all three arrive while the job waits (a job queued while its key runs is new work).
+    await worker().stop();
+    try {
+      await Promise.all([1, 2, 3].map((n) => worker().enqueue('test-once', 'file-1', { n })));
+    } finally {
+      worker().start();
+    }
     await worker().idle();
     expect(seen).toHaveLength(1);
+    // One payload of the three: the one whose enqueue committed last.
+    expect(seen[0]).toMatch(/^file-1:\{"n":[123]\}$/);
     expect(await rows('test-once')).toEqual([expect.objectContaining({ job_key: 'file-1', state: 'done', attempts: 1, pending_key: null })]);
     // Done: the same key queued again is new work.
     await worker().enqueue('test-once', 'file-1');
     await worker().idle();
     expect(seen).toHaveLength(2);
+  });
+
+  it('the poll finds a job queued by another instance (no wake-up in this process)', async () => {
+    const seen: string[] = [];
+    worker().register('test-polled', async ({ key }) => void seen.push(key));
+    // The test env polls once an hour (query counts): a short poll for this test.
+    await worker().stop();
+    app.strapi.config.set('plugin::jobs.pollMs', 50);
+    worker().start();
+    try {
+      await storeOn(other ?? app.strapi.db.connection).enqueue(other ?? app.strapi.db.connection, 'test-polled', 'from-elsewhere', null);
+      const deadline = Date.now() + 3000;
+      while (seen.length === 0 && Date.now() < deadline) await sleep(20);
+      expect(seen).toEqual(['from-elsewhere']);
+    } finally {
+      await worker().stop();
+      app.strapi.config.set('plugin::jobs.pollMs', 3_600_000);
+      worker().start();
+    }
   });
 
   it('a job queued in a transaction that rolls back does not exist', async () => {
