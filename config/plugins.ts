@@ -273,6 +273,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
       },
     },
+    // Background jobs in a database table (image formats now): before the plugins registering handlers.
+    jobs: {
+      enabled: true,
+      resolve: './src/plugins/jobs',
+      config: {
+        pollMs: env.int('JOBS_POLL_MS', 1000),
+        leaseMs: env.int('JOBS_LEASE_MS', 30_000),
+        maxAttempts: env.int('JOBS_MAX_ATTEMPTS', 5),
+      },
+    },
     'image-pipeline': {
       // IMAGE_PIPELINE=off leaves Strapi's upload as shipped (the benchmark's baseline).
       enabled: env('IMAGE_PIPELINE', 'on') !== 'off',

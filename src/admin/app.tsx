@@ -61,6 +61,15 @@ export default {
       permissions: [{ action: 'plugin::revalidate.settings.read', subject: null }],
       Component: () => import('./pages/revalidate'),
     });
+    // Settings → "Việc chạy nền": the jobs plugin's jobs by state and "thử lại" for dead ones
+    // (src/plugins/jobs), for administrators with its permission.
+    app.addSettingsLink('global', {
+      id: 'jobs',
+      to: 'jobs',
+      intlLabel: { id: 'jobs.settings.title', defaultMessage: 'Việc chạy nền' },
+      permissions: [{ action: 'plugin::jobs.settings.read', subject: null }],
+      Component: () => import('./pages/jobs'),
+    });
     // Settings → "Nhật ký hoạt động": the editorial plugin's audit log (src/plugins/editorial),
     // for administrators with its permission (the Super Admin by default).
     app.addSettingsLink('global', {

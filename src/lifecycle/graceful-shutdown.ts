@@ -69,10 +69,9 @@ interface Scheduler {
 
 function backgroundSteps(strapi: Core.Strapi): ShutdownStep[] {
   const steps: ShutdownStep[] = [];
-  // Waiting uploads' jobs are dropped (the next start's sweep finds them from the database); the
-  // running one, which writes the file's formats, finishes.
-  const images = strapi.plugin('image-pipeline')?.service<Stoppable>('queue');
-  if (images) steps.push({ name: 'image-pipeline queue', run: () => images.stop(), detail: () => `${images.size?.() ?? '?'} job running` });
+  // Waiting jobs stay in their table for any instance; the running one finishes or is handed back.
+  const jobs = strapi.plugin('jobs')?.service<Stoppable>('worker');
+  if (jobs) steps.push({ name: 'background jobs', run: () => jobs.stop(), detail: () => `${jobs.size?.() ?? '?'} job running` });
   // A delivery round finishes; rows not sent stay in the outbox for any instance's next poll.
   const deliveries = strapi.plugin('revalidate')?.service<Stoppable>('dispatcher');
   if (deliveries) steps.push({ name: 'revalidate deliveries', run: () => deliveries.stop(), detail: () => (deliveries.busy?.() ? 'a round running' : 'stopping') });
@@ -114,7 +113,7 @@ async function shutdown(strapi: Core.Strapi, signal: string, settings: ShutdownS
   const outcome = await runWithin(
     [
       // Together: requests in flight may still queue an image or record a change, which the
-      // stopped queue and dispatcher hand back (the start-up sweep, the outbox) instead of running.
+      // stopped worker and dispatcher leave in their tables (jobs, the outbox) instead of running.
       [httpStep(strapi, state, settings), ...backgroundSteps(strapi)],
       // Then the pools: plugins' destroy, the app's (rate-limit Redis, outbound guard), the
       // database; what is left of the connections is destroyed here.

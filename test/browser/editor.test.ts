@@ -201,6 +201,21 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await shot('revalidate-settings');
   });
 
+  it('shows Settings → "Việc chạy nền" in Vietnamese, with the cover\'s image job among the finished ones', async () => {
+    const dead = page.waitForResponse((r) => r.url().includes('/jobs/jobs?state=dead') && r.request().method() === 'GET', { timeout: 0 });
+    await page.goto(`${base}/admin/settings/jobs`);
+    expect((await dead).status()).toBe(200);
+    const finished = page.waitForResponse((r) => r.url().includes('/jobs/jobs?state=done') && r.request().method() === 'GET', { timeout: 0 });
+    await page.getByRole('button', { name: /^Xong/ }).click();
+    expect((await finished).status()).toBe(200);
+    await page.getByText('Cỡ ảnh, WebP/AVIF').first().waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Việc chạy nền');
+    expect(text).toContain('Đã bỏ');
+    await expectNoEnglish();
+    await shot('jobs-settings');
+  });
+
   it('shows Settings → "Nhật ký hoạt động" in Vietnamese, with what this editor did and "Xuất CSV"', async () => {
     const list = page.waitForResponse((r) => r.url().includes('/editorial/audit-log?') && r.request().method() === 'GET', { timeout: 0 });
     await page.goto(`${base}/admin/settings/editorial-audit-log`);

@@ -64,6 +64,10 @@ async function createTestEnv(database, prefix = 'tdkt_test', server = adminUrl()
     // WebP and AVIF of every size were most of the encoding time (AVIF alone ~1 s a picture on this
     // machine); only the suites about images ask for them (IMAGE_FORMATS in config/plugins.ts).
     IMAGE_FORMATS: 'none',
+    // The jobs worker's poll (one claim statement a second) would land in the query counts of
+    // test/integration/query-count.test.ts; jobs queued in the process wake it, and idle() runs
+    // what is due. test/integration/jobs.test.ts checks the poll itself with a short one.
+    JOBS_POLL_MS: '3600000',
     PUBLIC_DIR: publicDir,
   };
 

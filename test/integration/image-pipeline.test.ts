@@ -232,27 +232,28 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
     const row = (id: number) => app.strapi.db.query('plugin::upload.file').findOne({ where: { id } });
     const allStored = (formats: Record<string, Format>) => Object.values(formats).every((f) => fs.existsSync(stored(f.url)));
 
-    it('leaves work lost to a restart for the start-up sweep, which completes it', async () => {
-      // Stopping drops queued work, as a crash would: only the database knows what is missing.
-      await queue().stop();
+    it('keeps the work of an upload made while no worker runs, and does it once one starts again', async () => {
+      // A stopped worker (a restart, a crash): the job is a row, so the work is not lost.
+      const worker = app.strapi.plugin('jobs').service('worker');
+      await worker.stop();
       let id: number;
       try {
         id = (await upload(await phonePhoto(), 'mat-dien.jpg').expect(201)).body[0].id;
         await new Promise((r) => setTimeout(r, 300));
         expect(Object.keys((await row(id)).formats)).toEqual(['thumbnail']);
+        const waiting = await app.strapi.db.connection('background_jobs').where({ name: 'image-formats', job_key: String(id) });
+        expect(waiting.map((j: { state: string }) => j.state)).toEqual(['pending']);
       } finally {
-        queue().start();
+        worker.start();
       }
-      await queue().idle();
-      expect(Object.keys((await row(id)).formats)).toEqual(['thumbnail']);
-
-      expect(await regenerate().requeue()).toBeGreaterThanOrEqual(1);
       await queue().idle();
       const after = await row(id);
       expect(Object.keys(after.formats)).toEqual(expect.arrayContaining(['small', 'large_avif', 'social_webp', 'wide', 'square']));
       expect(regenerate().isComplete(after)).toBe(true);
       expect(allStored(after.formats)).toBe(true);
-      // Idempotent: nothing left to queue.
+      const ran = await app.strapi.db.connection('background_jobs').where({ name: 'image-formats', job_key: String(id) });
+      expect(ran.map((j: { state: string; attempts: number }) => [j.state, j.attempts])).toEqual([['done', 1]]);
+      // Nothing left for the requeue of older images.
       expect(await regenerate().requeue()).toBe(0);
     }, 60_000);
 
@@ -280,7 +281,7 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       expect(Object.keys(failed.formats)).toEqual(expect.arrayContaining(['small', 'medium', 'large_webp', 'large_avif']));
       expect(Object.keys(failed.formats)).not.toContain('medium_avif');
       expect(allStored(failed.formats)).toBe(true);
-      // What failed is picked up again by the sweep.
+      // The failed job waits out its backoff; a requeue makes it due now.
       await regenerate().requeue();
       await queue().idle();
       expect(Object.keys((await row(id)).formats)).toContain('medium_avif');

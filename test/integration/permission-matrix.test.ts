@@ -143,7 +143,7 @@ const OTHER: Record<string, Expectation> = {
 };
 
 /** Sections of the admin API (their routes are checked one by one, all must be refused). */
-const ADMIN_PREFIXES = ['/admin', '/content-manager', '/content-type-builder', '/upload', '/i18n', '/users-permissions', '/email', '/revalidate', '/editorial'];
+const ADMIN_PREFIXES = ['/admin', '/content-manager', '/content-type-builder', '/upload', '/i18n', '/users-permissions', '/email', '/revalidate', '/editorial', '/jobs'];
 
 function classify(method: string, path: string): Expectation | undefined {
   const key = `${method} ${path}`;
@@ -670,6 +670,13 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       const types = await send(role, 'POST', '/graphql', { query: '{ __schema { types { name } } }' });
       expect(types.status).toBe(200);
       expect(types.body.data.__schema.types.map((t: { name: string }) => t.name).filter((n: string) => /audit|editorial|history|version/i.test(n))).toEqual([]);
+    });
+
+    it('never reaches the background jobs (jobs plugin): its admin routes refuse, no content-API route names jobs', async () => {
+      const jobs = listRoutes(app).filter((r) => r.path.startsWith('/jobs'));
+      expect(jobs.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /jobs/jobs', 'POST /jobs/jobs/:id/retry']);
+      for (const { method, path } of jobs) expect([401, 403]).toContain((await send(role, method, path.replace(':id', '1'))).status);
+      expect(listRoutes(app).filter((r) => r.path.startsWith('/api/') && /jobs?\b|background/i.test(r.path))).toEqual([]);
     });
 
     it('shows the reader only their own account on /api/users/me', async () => {

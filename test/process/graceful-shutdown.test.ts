@@ -123,13 +123,13 @@ describe('graceful shutdown on SIGTERM', () => {
   }, 30_000);
 
   it('exits 1 at its deadline when the current job never ends, naming it', async () => {
-    expect(await stuck.ask({ cmd: 'hangImageQueue' })).toMatchObject({ queued: true });
+    expect(await stuck.ask({ cmd: 'hangBackgroundJob' })).toMatchObject({ running: 1 });
     const signalled = Date.now();
     stuck.signal('SIGTERM');
     expect(await stuck.exited).toBe(1);
     const took = Date.now() - signalled;
     expect(took).toBeGreaterThanOrEqual(1900);
     expect(took).toBeLessThan(5000);
-    expect(stuck.output).toContain('[shutdown] not finished within 2000 ms, exiting with 1; still running: image-pipeline queue (1 job running)');
+    expect(stuck.output).toContain('[shutdown] not finished within 2000 ms, exiting with 1; still running: background jobs (1 job running)');
   }, 30_000);
 });

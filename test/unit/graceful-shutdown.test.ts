@@ -74,7 +74,7 @@ describe('runWithin', () => {
       [
         [
           { name: 'HTTP requests', run: never, detail: () => '1 in flight: GET /api/slow (0.1 s)' },
-          { name: 'image-pipeline queue', run: () => sleep(5) },
+          { name: 'background jobs', run: () => sleep(5) },
         ],
         [{ name: 'strapi.destroy', run: later }],
       ],

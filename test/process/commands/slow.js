@@ -17,10 +17,16 @@ module.exports = (strapi) => {
       await slowArrived;
       return {};
     },
-    /** Queues an image job that never settles: the queue's stop waits for its running job. */
-    async hangImageQueue() {
-      const queued = strapi.plugin('image-pipeline').service('queue').add('never-ending', () => new Promise(() => undefined));
-      return { queued };
+    /**
+     * Queues a background job that never settles (and ignores its stop signal): the worker's stop
+     * waits for it. Answers once it runs.
+     */
+    async hangBackgroundJob() {
+      const worker = strapi.plugin('jobs').service('worker');
+      worker.register('test-never-ending', () => new Promise(() => undefined));
+      await worker.enqueue('test-never-ending', 'only');
+      while (worker.size() === 0) await new Promise((r) => setTimeout(r, 20));
+      return { running: worker.size() };
     },
   };
 };

@@ -55,11 +55,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Once the row of an image the pipeline processed exists (new upload, replaced file, new focal
   // point…), whatever it is missing is queued. The queue's own writes (only `formats`) are not.
-  const queueMissing = (event: { result?: { id?: number; placeholder?: string | null }; params?: { data?: Record<string, unknown> } }) => {
+  // Awaited by the write: the job joins its transaction, if it has one.
+  const queueMissing = async (event: { result?: { id?: number; placeholder?: string | null }; params?: { data?: Record<string, unknown> } }) => {
     const { id, placeholder } = event.result ?? {};
-    const keys = Object.keys(event.params?.data ?? {});
+    // Strapi's timestamps subscriber adds `updatedAt` to every update's data before this runs.
+    const keys = Object.keys(event.params?.data ?? {}).filter((k) => k !== 'updatedAt');
     if (!id || !placeholder || (keys.length === 1 && keys[0] === 'formats')) return;
-    regenerate().queue(id);
+    await regenerate().queue(id);
   };
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],
@@ -76,8 +78,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // race on its unique path and all but one get a 500. Made here, before any request.
   await strapi.plugin('upload').service('api-upload-folder').getAPIUploadFolder();
 
-  // Work a crash or restart left undone is found from the database, in the background.
-  regenerate()
-    .requeue()
-    .catch((error: Error) => strapi.log.error(`[image-pipeline] start-up sweep failed: ${error.message}`));
+  // The jobs plugin runs "image-formats" jobs; work a crash or restart interrupted is still queued there.
+  getService(strapi, 'queue').register((id) => processor().complete(id));
 };

@@ -8,8 +8,8 @@ import { getService } from '../utils/get-service';
 const PAGE = 200;
 
 /**
- * Brings stored images up to the pipeline. `requeue` (run at every start) queues the missing
- * sizes of images the pipeline already processed — work lost to a crash or restart. `run`
+ * Brings stored images up to the pipeline. `requeue` queues the missing sizes of images the
+ * pipeline already processed (work left undone before the jobs table, or given up). `run`
  * (`npm run media:regenerate`) also re-processes images from before the plugin: each one still
  * missing its placeholder is replaced by itself through Strapi's upload service (same row, same
  * id, so every entry using it keeps it), which strips it; its sizes then come from the queue.
@@ -42,20 +42,19 @@ export const regenerate = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Queues the completion of one stored image. */
-    queue(id: number): boolean {
-      return queue().add(String(id), () => processor().complete(id));
+    queue(id: number): Promise<void> {
+      return queue().add(id);
     },
 
     /**
-     * Queues every processed image whose formats are incomplete. Waits for the queue to drain when
-     * it is half full, so it stays bounded. Returns how many were queued.
+     * Queues every processed image whose formats are incomplete (a waiting job is made due now):
+     * for images left incomplete before the jobs table existed, or a job given up. Returns how many.
      */
     async requeue(): Promise<number> {
       let queued = 0;
       for await (const row of images({ placeholder: { $notNull: true } })) {
         if (this.isComplete(row)) continue;
-        if (queue().room() < 250) await queue().idle();
-        if (!this.queue(row.id)) break; // stopped (shutting down)
+        await this.queue(row.id);
         queued += 1;
       }
       return queued;
@@ -81,7 +80,7 @@ export const regenerate = ({ strapi }: { strapi: Core.Strapi }) => {
                 file: { filepath, originalFilename: row.name, mimetype: row.mime, size: bytes.length },
               });
             }
-            this.queue(row.id);
+            await this.queue(row.id);
             await queue().idle();
             const after = (await files().findOne({ where: { id: row.id } })) as FileRow;
             if (!this.isComplete(after)) throw new Error('sizes still missing after processing (see the log above)');

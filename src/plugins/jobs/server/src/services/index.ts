@@ -1,0 +1,4 @@
+import { store } from './store';
+import { worker } from './worker';
+
+export default { store, worker };
