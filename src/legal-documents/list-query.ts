@@ -20,24 +20,33 @@ const one = (name: string, raw: unknown, maxLength: number): string | undefined 
   return raw;
 };
 
+/** A published replacement that has taken effect on `today` (a condition on `replacedBy`). */
+export const replacementInForce = (today: string): Filters => ({
+  $or: [{ effectiveFrom: { $lte: today } }, { effectiveFrom: { $null: true }, issuedOn: { $lte: today } }],
+});
+
 /**
- * Conditions of "in force on `today`" and its two opposites, as Document Service filters: dates
- * and the published replacements (`replacedBy`), the same rules as `validityOn`.
+ * Conditions of "in force on `today`" and its two opposites, as Document Service filters, the
+ * same rules as `validityOn`. `replaced` lists the documents a replacement in force has ended:
+ * "not replaced" cannot be a `$not` over the `replacedBy` join, which SQL reads as unknown (so
+ * false) for a document with no replacement at all.
  */
-export function validityFilter(validity: Validity, today: string): Filters {
-  const startedBy = { $or: [{ effectiveFrom: { $lte: today } }, { effectiveFrom: { $null: true }, issuedOn: { $lte: today } }] };
-  const expired = { $or: [{ expiresOn: { $lte: today } }, { replacedBy: startedBy }] };
+export function validityFilter(validity: Validity, today: string, replaced: string[]): Filters {
+  const notReplaced = replaced.length > 0 ? [{ documentId: { $notIn: replaced } }] : [];
+  const notExpired = [{ $or: [{ expiresOn: { $null: true } }, { expiresOn: { $gt: today } }] }, ...notReplaced];
   const notYet = { $or: [{ effectiveFrom: { $gt: today } }, { effectiveFrom: { $null: true }, issuedOn: { $gt: today } }] };
-  if (validity === 'het-hieu-luc') return expired;
-  if (validity === 'chua-hieu-luc') return { $and: [{ $not: expired }, notYet] };
-  return { $and: [{ $not: expired }, { $not: notYet }] };
+  const started = { $or: [{ effectiveFrom: { $lte: today } }, { effectiveFrom: { $null: true }, issuedOn: { $lte: today } }] };
+  if (validity === 'het-hieu-luc') return { $or: [{ expiresOn: { $lte: today } }, { replacedBy: replacementInForce(today) }] };
+  if (validity === 'chua-hieu-luc') return { $and: [...notExpired, notYet] };
+  return { $and: [...notExpired, started] };
 }
 
 /**
- * The filters the list parameters ask for (joined with `$and`), or null when none is given.
+ * The filters the list parameters ask for (joined with `$and`), or null when none is given;
+ * `replaced` as for `validityFilter`.
  * Anything malformed is a ListParamError with a Vietnamese message (a 400).
  */
-export function listFilters(query: Record<string, unknown>, today: string): Filters | null {
+export function listFilters(query: Record<string, unknown>, today: string, replaced: string[] = []): Filters | null {
   const out: Filters[] = [];
   const kind = one('kind', query.kind, 20);
   if (kind !== undefined) {
@@ -58,7 +67,7 @@ export function listFilters(query: Record<string, unknown>, today: string): Filt
   const validity = one('validity', query.validity, 20);
   if (validity !== undefined) {
     if (!VALIDITIES.includes(validity as Validity)) throw new ListParamError(`Hiệu lực "${validity}" không có; chọn một trong: ${VALIDITIES.join(', ')}.`);
-    out.push(validityFilter(validity as Validity, today));
+    out.push(validityFilter(validity as Validity, today, replaced));
   }
   return out.length === 0 ? null : out.length === 1 ? out[0] : { $and: out };
 }

@@ -167,7 +167,7 @@ describeIntegration(`legal documents (${testDatabase})`, () => {
   });
 
   describe('search by number', () => {
-    it.each(['05-CT/TW', '05/CT-TW', '05 ct tw', '05-ct/tw', 'chỉ thị 05 CT TW'])('finds Chỉ thị 05-CT/TW typed as %p', async (q) => {
+    it.each(['05-CT/TW', '05/CT-TW', '05 ct tw', '05-ct/tw', '05 – CT / TW'])('finds Chỉ thị 05-CT/TW typed as %p', async (q) => {
       const res = await api().get('/api/search').query({ q, type: 'legal-document' }).expect(200);
       const hits = res.body.data as { documentId: string; slug: string; type: string }[];
       expect(hits.map((h) => h.slug)).toContain(CHI_THI_05);

@@ -1,6 +1,6 @@
 import { findDateProblem, toDay, todayIn, validityOn, VALIDITY_LABELS, type Validity } from '../../src/legal-documents/dates';
 import { KIND_LABELS, kindHint } from '../../src/legal-documents/kinds';
-import { ListParamError, listFilters, validityFilter } from '../../src/legal-documents/list-query';
+import { ListParamError, listFilters, replacementInForce, validityFilter } from '../../src/legal-documents/list-query';
 import { namedTargets } from '../../src/legal-documents/relations';
 import { foldedWords } from '../../src/plugins/vietnamese-text/server/src/utils/search-text';
 import schema from '../../src/api/legal-document/content-types/legal-document/schema.json';
@@ -100,7 +100,7 @@ describe('listFilters', () => {
     [{ issuer: 'hoi-lien-hiep-phu-nu-tinh' }, { $or: [{ issuer: { slug: { $eq: 'hoi-lien-hiep-phu-nu-tinh' } } }, { issuerName: { $eqi: 'hoi-lien-hiep-phu-nu-tinh' } }] }],
     [{ field: 'Thi đua, khen thưởng' }, { field: { $eqi: 'Thi đua, khen thưởng' } }],
     [{ kind: 'luat', year: '2022' }, { $and: [{ kind: { $eq: 'luat' } }, { issuedOn: { $gte: '2022-01-01', $lte: '2022-12-31' } }] }],
-    [{ validity: 'het-hieu-luc' }, validityFilter('het-hieu-luc', today)],
+    [{ validity: 'het-hieu-luc' }, validityFilter('het-hieu-luc', today, [])],
     [{ pagination: { page: '1' } }, null],
   ])('%p', (query, filters) => expect(listFilters(query, today)).toEqual(filters));
 
@@ -119,16 +119,15 @@ describe('listFilters', () => {
     expect(() => listFilters(query, today)).toThrow(message);
   });
 
-  it('writes the three validities as exclusive conditions on dates and published replacements', () => {
-    const started = { $or: [{ effectiveFrom: { $lte: today } }, { effectiveFrom: { $null: true }, issuedOn: { $lte: today } }] };
-    const expired = { $or: [{ expiresOn: { $lte: today } }, { replacedBy: started }] };
-    expect(validityFilter('het-hieu-luc', today)).toEqual(expired);
-    expect(validityFilter('chua-hieu-luc', today)).toEqual({
-      $and: [{ $not: expired }, { $or: [{ effectiveFrom: { $gt: today } }, { effectiveFrom: { $null: true }, issuedOn: { $gt: today } }] }],
-    });
-    expect(validityFilter('con-hieu-luc', today)).toEqual({
-      $and: [{ $not: expired }, { $not: { $or: [{ effectiveFrom: { $gt: today } }, { effectiveFrom: { $null: true }, issuedOn: { $gt: today } }] } }],
-    });
+  it('writes the three validities as conditions on dates and published replacements', () => {
+    const inForce = { $or: [{ effectiveFrom: { $lte: today } }, { effectiveFrom: { $null: true }, issuedOn: { $lte: today } }] };
+    const notYet = { $or: [{ effectiveFrom: { $gt: today } }, { effectiveFrom: { $null: true }, issuedOn: { $gt: today } }] };
+    const notExpired = { $or: [{ expiresOn: { $null: true } }, { expiresOn: { $gt: today } }] };
+    expect(replacementInForce(today)).toEqual(inForce);
+    expect(validityFilter('het-hieu-luc', today, ['a'])).toEqual({ $or: [{ expiresOn: { $lte: today } }, { replacedBy: inForce }] });
+    expect(validityFilter('chua-hieu-luc', today, ['a', 'b'])).toEqual({ $and: [notExpired, { documentId: { $notIn: ['a', 'b'] } }, notYet] });
+    expect(validityFilter('con-hieu-luc', today, [])).toEqual({ $and: [notExpired, inForce] });
+    expect(listFilters({ validity: 'con-hieu-luc' }, today, ['a'])).toEqual(validityFilter('con-hieu-luc', today, ['a']));
   });
 });
 
