@@ -23,6 +23,9 @@ const heavyGraphql = () => {
 /** Fields of a linked entry on a page: its name and slug, and what else the card shows. */
 const link = (extra: string[] = []) => ({ fields: ['name', 'slug', ...extra] });
 
+/** Fields of a văn bản in a list of documents (its replacement chain, related documents). */
+const LEGAL_CARD = ['number', 'title', 'slug', 'kind', 'issuedOn', 'effectiveFrom', 'expiresOn', 'locale', 'publishedAt'];
+
 /** The website's pages served by the newsroom plugin (see its README). */
 const NEWSROOM_PAGES = {
   article: {
@@ -40,6 +43,23 @@ const NEWSROOM_PAGES = {
       related: { fields: ['title', 'slug', 'dateline', 'locale', 'publishedAt'], populate: { cover: true } },
       seo: { populate: { ogImage: true } },
     },
+  },
+  'legal-document': {
+    uid: 'api::legal-document.legal-document',
+    route: '/legal-documents/by-slug',
+    path: '/van-ban/{slug}',
+    sitemap: 'documents',
+    populate: {
+      files: true,
+      issuer: link(['shortName']),
+      // The replacement chain both ways and the editor's related documents, as cards.
+      replaces: { fields: LEGAL_CARD },
+      replacedBy: { fields: LEGAL_CARD },
+      related: { fields: LEGAL_CARD },
+      movements: link(),
+    },
+    // The published articles citing it, newest first and paged, like a section's.
+    stories: 'legalDocuments',
   },
   category: { uid: 'api::category.category', route: '/categories/by-slug', path: '/chuyen-muc/{slug}', sitemap: 'categories', populate: {}, stories: 'category' },
   bloc: {
@@ -100,7 +120,7 @@ const CACHE_LISTS = [
 const SITE_PAGES = Object.fromEntries(
   Object.values(NEWSROOM_PAGES).map((page) =>
     page.uid === ARTICLE
-      ? [page.uid, { path: page.path, relations: ['category', 'blocs', 'agencies', 'movements'], also: ['/', '/rss.xml', '/atom.xml', '/feed.json'] }]
+      ? [page.uid, { path: page.path, relations: ['category', 'blocs', 'agencies', 'movements', 'legalDocuments'], also: ['/', '/rss.xml', '/atom.xml', '/feed.json'] }]
       : [page.uid, { path: page.path }]
   )
 );
@@ -143,7 +163,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           isPublishedRead(req.method, req.query) && (await websiteTokenId(strapi, req.headers.authorization)) !== null,
         // Story lists are newest first by dateline and narrowed by these relations (newsroom
         // `story.relatedBy`, section pages): an update leaving them alone moves no story in a list.
-        membership: { [ARTICLE]: ['dateline', 'category', 'blocs', 'movements', 'agencies'] },
+        membership: { [ARTICLE]: ['dateline', 'category', 'blocs', 'movements', 'agencies', 'legalDocuments'] },
       },
     },
     // After api-cache: it turns the public changes api-cache finds into signed webhooks.
@@ -259,6 +279,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           'api::bloc.bloc': { field: 'slug', source: 'name' },
           'api::agency.agency': { field: 'slug', source: 'name' },
           'api::movement.movement': { field: 'slug', source: 'name' },
+          'api::legal-document.legal-document': { field: 'slug', source: 'title' },
         },
         slug: { maxLength: env.int('SLUG_MAX_LENGTH', 80), ampersand: '' },
         search: {
@@ -268,6 +289,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             'api::bloc.bloc': { title: 'name', text: ['description'] },
             'api::agency.agency': { title: 'name', text: ['shortName', 'description'] },
             'api::movement.movement': { title: 'name', text: ['description', 'directive'] },
+            'api::legal-document.legal-document': { title: 'title', text: ['number', 'field', 'issuerName', 'signer'], date: 'issuedOn' },
           },
           maxPageSize: 50,
         },

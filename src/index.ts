@@ -5,6 +5,7 @@ import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { registerDatelineDefault } from './bootstrap/dateline';
 import { protectDocumentation, registerDocumentationOverrides } from './bootstrap/documentation';
 import { registerInputGuard } from './bootstrap/input-guard';
+import { registerLegalDocumentGuard } from './bootstrap/legal-document-guard';
 import { ensureLocales } from './bootstrap/locales';
 import { installGracefulShutdown, trackRequests } from './lifecycle/graceful-shutdown';
 import { memoizeLookups } from './bootstrap/memoized-lookups';
@@ -26,6 +27,8 @@ export default {
     // and just before the write, so whatever they did, nothing unchecked is stored. A write it
     // refuses releases the slug claimed for it (vietnamese-text confirms a claim only after the write).
     registerInputGuard(strapi);
+    // Inside the input guard: it judges the cleaned dates and relations of a văn bản.
+    registerLegalDocumentGuard(strapi);
     registerPublishedOnly(strapi);
     registerDatelineDefault(strapi);
     registerDocumentationOverrides(strapi);

@@ -152,6 +152,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/legal-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List /legal-documents */
+        get: operations["getLegalDocuments"];
+        put?: never;
+        /** Create in /legal-documents */
+        post: operations["postLegalDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/legal-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of /legal-documents */
+        get: operations["getLegalDocumentsById"];
+        /** Update one of /legal-documents */
+        put: operations["putLegalDocumentsById"];
+        post?: never;
+        /** Delete one of /legal-documents */
+        delete: operations["deleteLegalDocumentsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/movements": {
         parameters: {
             query?: never;
@@ -596,6 +633,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/legal-documents/by-slug/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal document theo slug, kèm liên kết và bài mới nhất / Legal document by slug with links and latest articles */
+        get: operations["getLegalDocumentPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/feeds/rss.xml": {
         parameters: {
             query?: never;
@@ -980,6 +1034,297 @@ export interface components {
                         /** Format: date */
                         endDate?: string | null;
                         directive?: string | null;
+                        directives?: {
+                            id?: string | number;
+                            documentId?: string;
+                            number?: string | null;
+                            title?: string | null;
+                            slug?: string | null;
+                            /** @enum {string|null} */
+                            kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                            field?: string | null;
+                            issuer?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            issuerName?: string | null;
+                            signer?: string | null;
+                            signerTitle?: string | null;
+                            /** Format: date */
+                            issuedOn?: string | null;
+                            /** Format: date */
+                            effectiveFrom?: string | null;
+                            /** Format: date */
+                            expiresOn?: string | null;
+                            files?: {
+                                id?: string | number;
+                                documentId?: string;
+                                name?: string | null;
+                                alternativeText?: string | null;
+                                caption?: string | null;
+                                focalPoint?: unknown;
+                                width?: number | null;
+                                height?: number | null;
+                                formats?: unknown;
+                                hash?: string | null;
+                                ext?: string | null;
+                                mime?: string | null;
+                                /** Format: float */
+                                size?: number | null;
+                                url?: string | null;
+                                previewUrl?: string | null;
+                                provider?: string | null;
+                                provider_metadata?: unknown;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                folder?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                folderPath?: string | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                placeholder?: string | null;
+                                dominantColor?: string | null;
+                            }[] | null;
+                            replaces?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            replacedBy?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            related?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            movements?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            articles?: {
+                                id?: string | number;
+                                documentId?: string;
+                                title?: string | null;
+                                slug?: string | null;
+                                summary?: string | null;
+                                body?: unknown;
+                                cover?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                } | null;
+                                coverCaption?: string | null;
+                                gallery?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                author?: string | null;
+                                /** Format: date-time */
+                                dateline?: string | null;
+                                category?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    slug?: string | null;
+                                    description?: string | null;
+                                    order?: number | null;
+                                    articles?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                } | null;
+                                blocs?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                agencies?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                legalDocuments?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                seo?: {
+                                    id?: string | number;
+                                    metaTitle?: string | null;
+                                    metaDescription?: string | null;
+                                    ogImage?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    canonicalUrl?: string | null;
+                                    noIndex?: boolean | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                        }[] | null;
                         cover?: {
                             id?: string | number;
                             documentId?: string;
@@ -1025,197 +1370,6 @@ export interface components {
                         articles?: {
                             id?: string | number;
                             documentId?: string;
-                            title?: string | null;
-                            slug?: string | null;
-                            summary?: string | null;
-                            body?: unknown;
-                            cover?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                alternativeText?: string | null;
-                                caption?: string | null;
-                                focalPoint?: unknown;
-                                width?: number | null;
-                                height?: number | null;
-                                formats?: unknown;
-                                hash?: string | null;
-                                ext?: string | null;
-                                mime?: string | null;
-                                /** Format: float */
-                                size?: number | null;
-                                url?: string | null;
-                                previewUrl?: string | null;
-                                provider?: string | null;
-                                provider_metadata?: unknown;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                folder?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                } | null;
-                                folderPath?: string | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                placeholder?: string | null;
-                                dominantColor?: string | null;
-                            } | null;
-                            coverCaption?: string | null;
-                            gallery?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                alternativeText?: string | null;
-                                caption?: string | null;
-                                focalPoint?: unknown;
-                                width?: number | null;
-                                height?: number | null;
-                                formats?: unknown;
-                                hash?: string | null;
-                                ext?: string | null;
-                                mime?: string | null;
-                                /** Format: float */
-                                size?: number | null;
-                                url?: string | null;
-                                previewUrl?: string | null;
-                                provider?: string | null;
-                                provider_metadata?: unknown;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                folder?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                } | null;
-                                folderPath?: string | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                placeholder?: string | null;
-                                dominantColor?: string | null;
-                            }[] | null;
-                            author?: string | null;
-                            /** Format: date-time */
-                            dateline?: string | null;
-                            category?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                slug?: string | null;
-                                description?: string | null;
-                                order?: number | null;
-                                articles?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                            } | null;
-                            blocs?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            agencies?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            movements?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            related?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            seo?: {
-                                id?: string | number;
-                                metaTitle?: string | null;
-                                metaDescription?: string | null;
-                                ogImage?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                } | null;
-                                canonicalUrl?: string | null;
-                                noIndex?: boolean | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt?: string | null;
-                            /** Format: date-time */
-                            updatedAt?: string | null;
-                            /** Format: date-time */
-                            publishedAt?: string | null;
-                            locale?: string | null;
-                            localizations?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
                         }[] | null;
                         /** Format: date-time */
                         createdAt?: string | null;
@@ -1482,6 +1636,297 @@ export interface components {
                             /** Format: date */
                             endDate?: string | null;
                             directive?: string | null;
+                            directives?: {
+                                id?: string | number;
+                                documentId?: string;
+                                number?: string | null;
+                                title?: string | null;
+                                slug?: string | null;
+                                /** @enum {string|null} */
+                                kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                field?: string | null;
+                                issuer?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                issuerName?: string | null;
+                                signer?: string | null;
+                                signerTitle?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                                /** Format: date */
+                                effectiveFrom?: string | null;
+                                /** Format: date */
+                                expiresOn?: string | null;
+                                files?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                replaces?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                replacedBy?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                articles?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    title?: string | null;
+                                    slug?: string | null;
+                                    summary?: string | null;
+                                    body?: unknown;
+                                    cover?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    coverCaption?: string | null;
+                                    gallery?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    }[] | null;
+                                    author?: string | null;
+                                    /** Format: date-time */
+                                    dateline?: string | null;
+                                    category?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        slug?: string | null;
+                                        description?: string | null;
+                                        order?: number | null;
+                                        articles?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                    } | null;
+                                    blocs?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    agencies?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    movements?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    legalDocuments?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    seo?: {
+                                        id?: string | number;
+                                        metaTitle?: string | null;
+                                        metaDescription?: string | null;
+                                        ogImage?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                            name?: string | null;
+                                            alternativeText?: string | null;
+                                            caption?: string | null;
+                                            focalPoint?: unknown;
+                                            width?: number | null;
+                                            height?: number | null;
+                                            formats?: unknown;
+                                            hash?: string | null;
+                                            ext?: string | null;
+                                            mime?: string | null;
+                                            /** Format: float */
+                                            size?: number | null;
+                                            url?: string | null;
+                                            previewUrl?: string | null;
+                                            provider?: string | null;
+                                            provider_metadata?: unknown;
+                                            related?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            folder?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            } | null;
+                                            folderPath?: string | null;
+                                            /** Format: date-time */
+                                            createdAt?: string | null;
+                                            /** Format: date-time */
+                                            updatedAt?: string | null;
+                                            /** Format: date-time */
+                                            publishedAt?: string | null;
+                                            locale?: string | null;
+                                            localizations?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            placeholder?: string | null;
+                                            dominantColor?: string | null;
+                                        } | null;
+                                        canonicalUrl?: string | null;
+                                        noIndex?: boolean | null;
+                                    } | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                }[] | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
                             cover?: {
                                 id?: string | number;
                                 documentId?: string;
@@ -1527,197 +1972,6 @@ export interface components {
                             articles?: {
                                 id?: string | number;
                                 documentId?: string;
-                                title?: string | null;
-                                slug?: string | null;
-                                summary?: string | null;
-                                body?: unknown;
-                                cover?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                } | null;
-                                coverCaption?: string | null;
-                                gallery?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                }[] | null;
-                                author?: string | null;
-                                /** Format: date-time */
-                                dateline?: string | null;
-                                category?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    slug?: string | null;
-                                    description?: string | null;
-                                    order?: number | null;
-                                    articles?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                } | null;
-                                blocs?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                agencies?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                movements?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                seo?: {
-                                    id?: string | number;
-                                    metaTitle?: string | null;
-                                    metaDescription?: string | null;
-                                    ogImage?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                        name?: string | null;
-                                        alternativeText?: string | null;
-                                        caption?: string | null;
-                                        focalPoint?: unknown;
-                                        width?: number | null;
-                                        height?: number | null;
-                                        formats?: unknown;
-                                        hash?: string | null;
-                                        ext?: string | null;
-                                        mime?: string | null;
-                                        /** Format: float */
-                                        size?: number | null;
-                                        url?: string | null;
-                                        previewUrl?: string | null;
-                                        provider?: string | null;
-                                        provider_metadata?: unknown;
-                                        related?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        }[] | null;
-                                        folder?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        } | null;
-                                        folderPath?: string | null;
-                                        /** Format: date-time */
-                                        createdAt?: string | null;
-                                        /** Format: date-time */
-                                        updatedAt?: string | null;
-                                        /** Format: date-time */
-                                        publishedAt?: string | null;
-                                        locale?: string | null;
-                                        localizations?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        }[] | null;
-                                        placeholder?: string | null;
-                                        dominantColor?: string | null;
-                                    } | null;
-                                    canonicalUrl?: string | null;
-                                    noIndex?: boolean | null;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
                             }[] | null;
                             /** Format: date-time */
                             createdAt?: string | null;
@@ -1873,6 +2127,7 @@ export interface components {
                 agencies?: (number | string)[] | null;
                 movements?: (number | string)[] | null;
                 related?: (number | string)[] | null;
+                legalDocuments?: (number | string)[] | null;
                 seo?: {
                     id?: string | number;
                     metaTitle?: string | null;
@@ -2278,6 +2533,102 @@ export interface components {
                                 /** Format: date */
                                 endDate?: string | null;
                                 directive?: string | null;
+                                directives?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    number?: string | null;
+                                    title?: string | null;
+                                    slug?: string | null;
+                                    /** @enum {string|null} */
+                                    kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                    field?: string | null;
+                                    issuer?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    issuerName?: string | null;
+                                    signer?: string | null;
+                                    signerTitle?: string | null;
+                                    /** Format: date */
+                                    issuedOn?: string | null;
+                                    /** Format: date */
+                                    effectiveFrom?: string | null;
+                                    /** Format: date */
+                                    expiresOn?: string | null;
+                                    files?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    }[] | null;
+                                    replaces?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    replacedBy?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    movements?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    articles?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                }[] | null;
                                 cover?: {
                                     id?: string | number;
                                     documentId?: string;
@@ -2385,6 +2736,10 @@ export interface components {
                         id?: string | number;
                         documentId?: string;
                     }[] | null;
+                    legalDocuments?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
                     seo?: {
                         id?: string | number;
                         metaTitle?: string | null;
@@ -2471,6 +2826,10 @@ export interface components {
                 documentId?: string;
             }[] | null;
             related?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
+            legalDocuments?: {
                 id?: string | number;
                 documentId?: string;
             }[] | null;
@@ -2882,6 +3241,102 @@ export interface components {
                                     /** Format: date */
                                     endDate?: string | null;
                                     directive?: string | null;
+                                    directives?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        number?: string | null;
+                                        title?: string | null;
+                                        slug?: string | null;
+                                        /** @enum {string|null} */
+                                        kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                        field?: string | null;
+                                        issuer?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        issuerName?: string | null;
+                                        signer?: string | null;
+                                        signerTitle?: string | null;
+                                        /** Format: date */
+                                        issuedOn?: string | null;
+                                        /** Format: date */
+                                        effectiveFrom?: string | null;
+                                        /** Format: date */
+                                        expiresOn?: string | null;
+                                        files?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                            name?: string | null;
+                                            alternativeText?: string | null;
+                                            caption?: string | null;
+                                            focalPoint?: unknown;
+                                            width?: number | null;
+                                            height?: number | null;
+                                            formats?: unknown;
+                                            hash?: string | null;
+                                            ext?: string | null;
+                                            mime?: string | null;
+                                            /** Format: float */
+                                            size?: number | null;
+                                            url?: string | null;
+                                            previewUrl?: string | null;
+                                            provider?: string | null;
+                                            provider_metadata?: unknown;
+                                            related?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            folder?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            } | null;
+                                            folderPath?: string | null;
+                                            /** Format: date-time */
+                                            createdAt?: string | null;
+                                            /** Format: date-time */
+                                            updatedAt?: string | null;
+                                            /** Format: date-time */
+                                            publishedAt?: string | null;
+                                            locale?: string | null;
+                                            localizations?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            placeholder?: string | null;
+                                            dominantColor?: string | null;
+                                        }[] | null;
+                                        replaces?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        replacedBy?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        movements?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        articles?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                    }[] | null;
                                     cover?: {
                                         id?: string | number;
                                         documentId?: string;
@@ -2989,6 +3444,10 @@ export interface components {
                             id?: string | number;
                             documentId?: string;
                         }[] | null;
+                        legalDocuments?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
                         seo?: {
                             id?: string | number;
                             metaTitle?: string | null;
@@ -3075,6 +3534,10 @@ export interface components {
                     documentId?: string;
                 }[] | null;
                 related?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                legalDocuments?: {
                     id?: string | number;
                     documentId?: string;
                 }[] | null;
@@ -3316,6 +3779,297 @@ export interface components {
                         /** Format: date */
                         endDate?: string | null;
                         directive?: string | null;
+                        directives?: {
+                            id?: string | number;
+                            documentId?: string;
+                            number?: string | null;
+                            title?: string | null;
+                            slug?: string | null;
+                            /** @enum {string|null} */
+                            kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                            field?: string | null;
+                            issuer?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            issuerName?: string | null;
+                            signer?: string | null;
+                            signerTitle?: string | null;
+                            /** Format: date */
+                            issuedOn?: string | null;
+                            /** Format: date */
+                            effectiveFrom?: string | null;
+                            /** Format: date */
+                            expiresOn?: string | null;
+                            files?: {
+                                id?: string | number;
+                                documentId?: string;
+                                name?: string | null;
+                                alternativeText?: string | null;
+                                caption?: string | null;
+                                focalPoint?: unknown;
+                                width?: number | null;
+                                height?: number | null;
+                                formats?: unknown;
+                                hash?: string | null;
+                                ext?: string | null;
+                                mime?: string | null;
+                                /** Format: float */
+                                size?: number | null;
+                                url?: string | null;
+                                previewUrl?: string | null;
+                                provider?: string | null;
+                                provider_metadata?: unknown;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                folder?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                folderPath?: string | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                placeholder?: string | null;
+                                dominantColor?: string | null;
+                            }[] | null;
+                            replaces?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            replacedBy?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            related?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            movements?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            articles?: {
+                                id?: string | number;
+                                documentId?: string;
+                                title?: string | null;
+                                slug?: string | null;
+                                summary?: string | null;
+                                body?: unknown;
+                                cover?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                } | null;
+                                coverCaption?: string | null;
+                                gallery?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                author?: string | null;
+                                /** Format: date-time */
+                                dateline?: string | null;
+                                category?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    slug?: string | null;
+                                    description?: string | null;
+                                    order?: number | null;
+                                    articles?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                } | null;
+                                blocs?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                agencies?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                legalDocuments?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                seo?: {
+                                    id?: string | number;
+                                    metaTitle?: string | null;
+                                    metaDescription?: string | null;
+                                    ogImage?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    canonicalUrl?: string | null;
+                                    noIndex?: boolean | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                        }[] | null;
                         cover?: {
                             id?: string | number;
                             documentId?: string;
@@ -3361,197 +4115,6 @@ export interface components {
                         articles?: {
                             id?: string | number;
                             documentId?: string;
-                            title?: string | null;
-                            slug?: string | null;
-                            summary?: string | null;
-                            body?: unknown;
-                            cover?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                alternativeText?: string | null;
-                                caption?: string | null;
-                                focalPoint?: unknown;
-                                width?: number | null;
-                                height?: number | null;
-                                formats?: unknown;
-                                hash?: string | null;
-                                ext?: string | null;
-                                mime?: string | null;
-                                /** Format: float */
-                                size?: number | null;
-                                url?: string | null;
-                                previewUrl?: string | null;
-                                provider?: string | null;
-                                provider_metadata?: unknown;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                folder?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                } | null;
-                                folderPath?: string | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                placeholder?: string | null;
-                                dominantColor?: string | null;
-                            } | null;
-                            coverCaption?: string | null;
-                            gallery?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                alternativeText?: string | null;
-                                caption?: string | null;
-                                focalPoint?: unknown;
-                                width?: number | null;
-                                height?: number | null;
-                                formats?: unknown;
-                                hash?: string | null;
-                                ext?: string | null;
-                                mime?: string | null;
-                                /** Format: float */
-                                size?: number | null;
-                                url?: string | null;
-                                previewUrl?: string | null;
-                                provider?: string | null;
-                                provider_metadata?: unknown;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                folder?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                } | null;
-                                folderPath?: string | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                placeholder?: string | null;
-                                dominantColor?: string | null;
-                            }[] | null;
-                            author?: string | null;
-                            /** Format: date-time */
-                            dateline?: string | null;
-                            category?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                slug?: string | null;
-                                description?: string | null;
-                                order?: number | null;
-                                articles?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                            } | null;
-                            blocs?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            agencies?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            movements?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            related?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            seo?: {
-                                id?: string | number;
-                                metaTitle?: string | null;
-                                metaDescription?: string | null;
-                                ogImage?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                } | null;
-                                canonicalUrl?: string | null;
-                                noIndex?: boolean | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt?: string | null;
-                            /** Format: date-time */
-                            updatedAt?: string | null;
-                            /** Format: date-time */
-                            publishedAt?: string | null;
-                            locale?: string | null;
-                            localizations?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
                         }[] | null;
                         /** Format: date-time */
                         createdAt?: string | null;
@@ -3777,6 +4340,297 @@ export interface components {
                             /** Format: date */
                             endDate?: string | null;
                             directive?: string | null;
+                            directives?: {
+                                id?: string | number;
+                                documentId?: string;
+                                number?: string | null;
+                                title?: string | null;
+                                slug?: string | null;
+                                /** @enum {string|null} */
+                                kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                field?: string | null;
+                                issuer?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                issuerName?: string | null;
+                                signer?: string | null;
+                                signerTitle?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                                /** Format: date */
+                                effectiveFrom?: string | null;
+                                /** Format: date */
+                                expiresOn?: string | null;
+                                files?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                replaces?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                replacedBy?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                articles?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    title?: string | null;
+                                    slug?: string | null;
+                                    summary?: string | null;
+                                    body?: unknown;
+                                    cover?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    coverCaption?: string | null;
+                                    gallery?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    }[] | null;
+                                    author?: string | null;
+                                    /** Format: date-time */
+                                    dateline?: string | null;
+                                    category?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        slug?: string | null;
+                                        description?: string | null;
+                                        order?: number | null;
+                                        articles?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                    } | null;
+                                    blocs?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    agencies?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    movements?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    legalDocuments?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    seo?: {
+                                        id?: string | number;
+                                        metaTitle?: string | null;
+                                        metaDescription?: string | null;
+                                        ogImage?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                            name?: string | null;
+                                            alternativeText?: string | null;
+                                            caption?: string | null;
+                                            focalPoint?: unknown;
+                                            width?: number | null;
+                                            height?: number | null;
+                                            formats?: unknown;
+                                            hash?: string | null;
+                                            ext?: string | null;
+                                            mime?: string | null;
+                                            /** Format: float */
+                                            size?: number | null;
+                                            url?: string | null;
+                                            previewUrl?: string | null;
+                                            provider?: string | null;
+                                            provider_metadata?: unknown;
+                                            related?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            folder?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            } | null;
+                                            folderPath?: string | null;
+                                            /** Format: date-time */
+                                            createdAt?: string | null;
+                                            /** Format: date-time */
+                                            updatedAt?: string | null;
+                                            /** Format: date-time */
+                                            publishedAt?: string | null;
+                                            locale?: string | null;
+                                            localizations?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            placeholder?: string | null;
+                                            dominantColor?: string | null;
+                                        } | null;
+                                        canonicalUrl?: string | null;
+                                        noIndex?: boolean | null;
+                                    } | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                }[] | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
                             cover?: {
                                 id?: string | number;
                                 documentId?: string;
@@ -3822,197 +4676,6 @@ export interface components {
                             articles?: {
                                 id?: string | number;
                                 documentId?: string;
-                                title?: string | null;
-                                slug?: string | null;
-                                summary?: string | null;
-                                body?: unknown;
-                                cover?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                } | null;
-                                coverCaption?: string | null;
-                                gallery?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                }[] | null;
-                                author?: string | null;
-                                /** Format: date-time */
-                                dateline?: string | null;
-                                category?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    slug?: string | null;
-                                    description?: string | null;
-                                    order?: number | null;
-                                    articles?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                } | null;
-                                blocs?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                agencies?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                movements?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                seo?: {
-                                    id?: string | number;
-                                    metaTitle?: string | null;
-                                    metaDescription?: string | null;
-                                    ogImage?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                        name?: string | null;
-                                        alternativeText?: string | null;
-                                        caption?: string | null;
-                                        focalPoint?: unknown;
-                                        width?: number | null;
-                                        height?: number | null;
-                                        formats?: unknown;
-                                        hash?: string | null;
-                                        ext?: string | null;
-                                        mime?: string | null;
-                                        /** Format: float */
-                                        size?: number | null;
-                                        url?: string | null;
-                                        previewUrl?: string | null;
-                                        provider?: string | null;
-                                        provider_metadata?: unknown;
-                                        related?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        }[] | null;
-                                        folder?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        } | null;
-                                        folderPath?: string | null;
-                                        /** Format: date-time */
-                                        createdAt?: string | null;
-                                        /** Format: date-time */
-                                        updatedAt?: string | null;
-                                        /** Format: date-time */
-                                        publishedAt?: string | null;
-                                        locale?: string | null;
-                                        localizations?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        }[] | null;
-                                        placeholder?: string | null;
-                                        dominantColor?: string | null;
-                                    } | null;
-                                    canonicalUrl?: string | null;
-                                    noIndex?: boolean | null;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
                             }[] | null;
                             /** Format: date-time */
                             createdAt?: string | null;
@@ -4372,6 +5035,102 @@ export interface components {
                             /** Format: date */
                             endDate?: string | null;
                             directive?: string | null;
+                            directives?: {
+                                id?: string | number;
+                                documentId?: string;
+                                number?: string | null;
+                                title?: string | null;
+                                slug?: string | null;
+                                /** @enum {string|null} */
+                                kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                field?: string | null;
+                                issuer?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                issuerName?: string | null;
+                                signer?: string | null;
+                                signerTitle?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                                /** Format: date */
+                                effectiveFrom?: string | null;
+                                /** Format: date */
+                                expiresOn?: string | null;
+                                files?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                replaces?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                replacedBy?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                articles?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
                             cover?: {
                                 id?: string | number;
                                 documentId?: string;
@@ -4476,6 +5235,10 @@ export interface components {
                     documentId?: string;
                 }[] | null;
                 related?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                legalDocuments?: {
                     id?: string | number;
                     documentId?: string;
                 }[] | null;
@@ -4823,6 +5586,102 @@ export interface components {
                                 /** Format: date */
                                 endDate?: string | null;
                                 directive?: string | null;
+                                directives?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    number?: string | null;
+                                    title?: string | null;
+                                    slug?: string | null;
+                                    /** @enum {string|null} */
+                                    kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                    field?: string | null;
+                                    issuer?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    issuerName?: string | null;
+                                    signer?: string | null;
+                                    signerTitle?: string | null;
+                                    /** Format: date */
+                                    issuedOn?: string | null;
+                                    /** Format: date */
+                                    effectiveFrom?: string | null;
+                                    /** Format: date */
+                                    expiresOn?: string | null;
+                                    files?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    }[] | null;
+                                    replaces?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    replacedBy?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    movements?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    articles?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                }[] | null;
                                 cover?: {
                                     id?: string | number;
                                     documentId?: string;
@@ -4930,6 +5789,10 @@ export interface components {
                         id?: string | number;
                         documentId?: string;
                     }[] | null;
+                    legalDocuments?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
                     seo?: {
                         id?: string | number;
                         metaTitle?: string | null;
@@ -5005,6 +5868,1290 @@ export interface components {
             } | null;
             meta?: Record<string, never> | null;
         };
+        LegalDocumentRequest: {
+            data: {
+                number: string;
+                title: string;
+                slug?: string | null;
+                /** @enum {string} */
+                kind: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac";
+                field?: string | null;
+                /** @example string or id */
+                issuer?: number | string;
+                issuerName?: string | null;
+                signer?: string | null;
+                signerTitle?: string | null;
+                /** Format: date */
+                issuedOn: string;
+                /** Format: date */
+                effectiveFrom?: string | null;
+                /** Format: date */
+                expiresOn?: string | null;
+                files?: (number | string)[] | null;
+                replaces?: (number | string)[] | null;
+                replacedBy?: (number | string)[] | null;
+                related?: (number | string)[] | null;
+                movements?: (number | string)[] | null;
+                articles?: (number | string)[] | null;
+                locale?: string | null;
+                localizations?: (number | string)[] | null;
+            };
+        };
+        LegalDocumentListResponse: {
+            data?: components["schemas"]["LegalDocument"][] | null;
+            meta?: {
+                pagination?: components["schemas"]["Pagination"];
+            };
+        };
+        LegalDocument: {
+            id?: string | number;
+            documentId?: string;
+            number: string;
+            title: string;
+            slug?: string | null;
+            /** @enum {string} */
+            kind: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac";
+            field?: string | null;
+            issuer?: {
+                id?: string | number;
+                documentId?: string;
+                name?: string | null;
+                shortName?: string | null;
+                slug?: string | null;
+                logo?: {
+                    id?: string | number;
+                    documentId?: string;
+                    name?: string | null;
+                    alternativeText?: string | null;
+                    caption?: string | null;
+                    focalPoint?: unknown;
+                    width?: number | null;
+                    height?: number | null;
+                    formats?: unknown;
+                    hash?: string | null;
+                    ext?: string | null;
+                    mime?: string | null;
+                    /** Format: float */
+                    size?: number | null;
+                    url?: string | null;
+                    previewUrl?: string | null;
+                    provider?: string | null;
+                    provider_metadata?: unknown;
+                    related?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    folder?: {
+                        id?: string | number;
+                        documentId?: string;
+                        name?: string | null;
+                        pathId?: number | null;
+                        parent?: {
+                            id?: string | number;
+                            documentId?: string;
+                        } | null;
+                        children?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                        files?: {
+                            id?: string | number;
+                            documentId?: string;
+                            name?: string | null;
+                            alternativeText?: string | null;
+                            caption?: string | null;
+                            focalPoint?: unknown;
+                            width?: number | null;
+                            height?: number | null;
+                            formats?: unknown;
+                            hash?: string | null;
+                            ext?: string | null;
+                            mime?: string | null;
+                            /** Format: float */
+                            size?: number | null;
+                            url?: string | null;
+                            previewUrl?: string | null;
+                            provider?: string | null;
+                            provider_metadata?: unknown;
+                            related?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            folder?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            folderPath?: string | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            placeholder?: string | null;
+                            dominantColor?: string | null;
+                        }[] | null;
+                        path?: string | null;
+                        /** Format: date-time */
+                        createdAt?: string | null;
+                        /** Format: date-time */
+                        updatedAt?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        locale?: string | null;
+                        localizations?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                    } | null;
+                    folderPath?: string | null;
+                    /** Format: date-time */
+                    createdAt?: string | null;
+                    /** Format: date-time */
+                    updatedAt?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string | null;
+                    locale?: string | null;
+                    localizations?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    placeholder?: string | null;
+                    dominantColor?: string | null;
+                } | null;
+                website?: string | null;
+                description?: string | null;
+                blocs?: {
+                    id?: string | number;
+                    documentId?: string;
+                    name?: string | null;
+                    slug?: string | null;
+                    /** @enum {string|null} */
+                    kind?: "khoi" | "cum" | null;
+                    description?: string | null;
+                    members?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    terms?: components["schemas"]["BlocTermComponent"][] | null;
+                    movements?: {
+                        id?: string | number;
+                        documentId?: string;
+                        name?: string | null;
+                        slug?: string | null;
+                        description?: string | null;
+                        launchedBy?: {
+                            id?: string | number;
+                            documentId?: string;
+                        } | null;
+                        blocs?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                        /** Format: date */
+                        startDate?: string | null;
+                        /** Format: date */
+                        endDate?: string | null;
+                        directive?: string | null;
+                        directives?: {
+                            id?: string | number;
+                            documentId?: string;
+                            number?: string | null;
+                            title?: string | null;
+                            slug?: string | null;
+                            /** @enum {string|null} */
+                            kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                            field?: string | null;
+                            issuer?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            issuerName?: string | null;
+                            signer?: string | null;
+                            signerTitle?: string | null;
+                            /** Format: date */
+                            issuedOn?: string | null;
+                            /** Format: date */
+                            effectiveFrom?: string | null;
+                            /** Format: date */
+                            expiresOn?: string | null;
+                            files?: {
+                                id?: string | number;
+                                documentId?: string;
+                                name?: string | null;
+                                alternativeText?: string | null;
+                                caption?: string | null;
+                                focalPoint?: unknown;
+                                width?: number | null;
+                                height?: number | null;
+                                formats?: unknown;
+                                hash?: string | null;
+                                ext?: string | null;
+                                mime?: string | null;
+                                /** Format: float */
+                                size?: number | null;
+                                url?: string | null;
+                                previewUrl?: string | null;
+                                provider?: string | null;
+                                provider_metadata?: unknown;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                folder?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                folderPath?: string | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                placeholder?: string | null;
+                                dominantColor?: string | null;
+                            }[] | null;
+                            replaces?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            replacedBy?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            related?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            movements?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            articles?: {
+                                id?: string | number;
+                                documentId?: string;
+                                title?: string | null;
+                                slug?: string | null;
+                                summary?: string | null;
+                                body?: unknown;
+                                cover?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                } | null;
+                                coverCaption?: string | null;
+                                gallery?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                author?: string | null;
+                                /** Format: date-time */
+                                dateline?: string | null;
+                                category?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    slug?: string | null;
+                                    description?: string | null;
+                                    order?: number | null;
+                                    articles?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                } | null;
+                                blocs?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                agencies?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                legalDocuments?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                seo?: {
+                                    id?: string | number;
+                                    metaTitle?: string | null;
+                                    metaDescription?: string | null;
+                                    ogImage?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    canonicalUrl?: string | null;
+                                    noIndex?: boolean | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                        }[] | null;
+                        cover?: {
+                            id?: string | number;
+                            documentId?: string;
+                            name?: string | null;
+                            alternativeText?: string | null;
+                            caption?: string | null;
+                            focalPoint?: unknown;
+                            width?: number | null;
+                            height?: number | null;
+                            formats?: unknown;
+                            hash?: string | null;
+                            ext?: string | null;
+                            mime?: string | null;
+                            /** Format: float */
+                            size?: number | null;
+                            url?: string | null;
+                            previewUrl?: string | null;
+                            provider?: string | null;
+                            provider_metadata?: unknown;
+                            related?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            folder?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            folderPath?: string | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            placeholder?: string | null;
+                            dominantColor?: string | null;
+                        } | null;
+                        articles?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                        /** Format: date-time */
+                        createdAt?: string | null;
+                        /** Format: date-time */
+                        updatedAt?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        locale?: string | null;
+                        localizations?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                    }[] | null;
+                    articles?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    /** Format: date-time */
+                    createdAt?: string | null;
+                    /** Format: date-time */
+                    updatedAt?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string | null;
+                    locale?: string | null;
+                    localizations?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                }[] | null;
+                movements?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                articles?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                /** Format: date-time */
+                createdAt?: string | null;
+                /** Format: date-time */
+                updatedAt?: string | null;
+                /** Format: date-time */
+                publishedAt?: string | null;
+                locale?: string | null;
+                localizations?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+            } | null;
+            issuerName?: string | null;
+            signer?: string | null;
+            signerTitle?: string | null;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            effectiveFrom?: string | null;
+            /** Format: date */
+            expiresOn?: string | null;
+            files?: {
+                id?: string | number;
+                documentId?: string;
+                name?: string | null;
+                alternativeText?: string | null;
+                caption?: string | null;
+                focalPoint?: unknown;
+                width?: number | null;
+                height?: number | null;
+                formats?: unknown;
+                hash?: string | null;
+                ext?: string | null;
+                mime?: string | null;
+                /** Format: float */
+                size?: number | null;
+                url?: string | null;
+                previewUrl?: string | null;
+                provider?: string | null;
+                provider_metadata?: unknown;
+                related?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                folder?: {
+                    id?: string | number;
+                    documentId?: string;
+                } | null;
+                folderPath?: string | null;
+                /** Format: date-time */
+                createdAt?: string | null;
+                /** Format: date-time */
+                updatedAt?: string | null;
+                /** Format: date-time */
+                publishedAt?: string | null;
+                locale?: string | null;
+                localizations?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                placeholder?: string | null;
+                dominantColor?: string | null;
+            }[] | null;
+            replaces?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
+            replacedBy?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
+            related?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
+            movements?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
+            articles?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localizations?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
+        };
+        LegalDocumentResponse: {
+            data?: {
+                id?: string | number;
+                documentId?: string;
+                number: string;
+                title: string;
+                slug?: string | null;
+                /** @enum {string} */
+                kind: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac";
+                field?: string | null;
+                issuer?: {
+                    id?: string | number;
+                    documentId?: string;
+                    name?: string | null;
+                    shortName?: string | null;
+                    slug?: string | null;
+                    logo?: {
+                        id?: string | number;
+                        documentId?: string;
+                        name?: string | null;
+                        alternativeText?: string | null;
+                        caption?: string | null;
+                        focalPoint?: unknown;
+                        width?: number | null;
+                        height?: number | null;
+                        formats?: unknown;
+                        hash?: string | null;
+                        ext?: string | null;
+                        mime?: string | null;
+                        /** Format: float */
+                        size?: number | null;
+                        url?: string | null;
+                        previewUrl?: string | null;
+                        provider?: string | null;
+                        provider_metadata?: unknown;
+                        related?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                        folder?: {
+                            id?: string | number;
+                            documentId?: string;
+                            name?: string | null;
+                            pathId?: number | null;
+                            parent?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            children?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            files?: {
+                                id?: string | number;
+                                documentId?: string;
+                                name?: string | null;
+                                alternativeText?: string | null;
+                                caption?: string | null;
+                                focalPoint?: unknown;
+                                width?: number | null;
+                                height?: number | null;
+                                formats?: unknown;
+                                hash?: string | null;
+                                ext?: string | null;
+                                mime?: string | null;
+                                /** Format: float */
+                                size?: number | null;
+                                url?: string | null;
+                                previewUrl?: string | null;
+                                provider?: string | null;
+                                provider_metadata?: unknown;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                folder?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                folderPath?: string | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                placeholder?: string | null;
+                                dominantColor?: string | null;
+                            }[] | null;
+                            path?: string | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                        } | null;
+                        folderPath?: string | null;
+                        /** Format: date-time */
+                        createdAt?: string | null;
+                        /** Format: date-time */
+                        updatedAt?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        locale?: string | null;
+                        localizations?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                        placeholder?: string | null;
+                        dominantColor?: string | null;
+                    } | null;
+                    website?: string | null;
+                    description?: string | null;
+                    blocs?: {
+                        id?: string | number;
+                        documentId?: string;
+                        name?: string | null;
+                        slug?: string | null;
+                        /** @enum {string|null} */
+                        kind?: "khoi" | "cum" | null;
+                        description?: string | null;
+                        members?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                        terms?: components["schemas"]["BlocTermComponent"][] | null;
+                        movements?: {
+                            id?: string | number;
+                            documentId?: string;
+                            name?: string | null;
+                            slug?: string | null;
+                            description?: string | null;
+                            launchedBy?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            blocs?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            /** Format: date */
+                            startDate?: string | null;
+                            /** Format: date */
+                            endDate?: string | null;
+                            directive?: string | null;
+                            directives?: {
+                                id?: string | number;
+                                documentId?: string;
+                                number?: string | null;
+                                title?: string | null;
+                                slug?: string | null;
+                                /** @enum {string|null} */
+                                kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                field?: string | null;
+                                issuer?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                issuerName?: string | null;
+                                signer?: string | null;
+                                signerTitle?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                                /** Format: date */
+                                effectiveFrom?: string | null;
+                                /** Format: date */
+                                expiresOn?: string | null;
+                                files?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                replaces?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                replacedBy?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                articles?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    title?: string | null;
+                                    slug?: string | null;
+                                    summary?: string | null;
+                                    body?: unknown;
+                                    cover?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    coverCaption?: string | null;
+                                    gallery?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    }[] | null;
+                                    author?: string | null;
+                                    /** Format: date-time */
+                                    dateline?: string | null;
+                                    category?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        slug?: string | null;
+                                        description?: string | null;
+                                        order?: number | null;
+                                        articles?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                    } | null;
+                                    blocs?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    agencies?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    movements?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    legalDocuments?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    seo?: {
+                                        id?: string | number;
+                                        metaTitle?: string | null;
+                                        metaDescription?: string | null;
+                                        ogImage?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                            name?: string | null;
+                                            alternativeText?: string | null;
+                                            caption?: string | null;
+                                            focalPoint?: unknown;
+                                            width?: number | null;
+                                            height?: number | null;
+                                            formats?: unknown;
+                                            hash?: string | null;
+                                            ext?: string | null;
+                                            mime?: string | null;
+                                            /** Format: float */
+                                            size?: number | null;
+                                            url?: string | null;
+                                            previewUrl?: string | null;
+                                            provider?: string | null;
+                                            provider_metadata?: unknown;
+                                            related?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            folder?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            } | null;
+                                            folderPath?: string | null;
+                                            /** Format: date-time */
+                                            createdAt?: string | null;
+                                            /** Format: date-time */
+                                            updatedAt?: string | null;
+                                            /** Format: date-time */
+                                            publishedAt?: string | null;
+                                            locale?: string | null;
+                                            localizations?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            placeholder?: string | null;
+                                            dominantColor?: string | null;
+                                        } | null;
+                                        canonicalUrl?: string | null;
+                                        noIndex?: boolean | null;
+                                    } | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                }[] | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
+                            cover?: {
+                                id?: string | number;
+                                documentId?: string;
+                                name?: string | null;
+                                alternativeText?: string | null;
+                                caption?: string | null;
+                                focalPoint?: unknown;
+                                width?: number | null;
+                                height?: number | null;
+                                formats?: unknown;
+                                hash?: string | null;
+                                ext?: string | null;
+                                mime?: string | null;
+                                /** Format: float */
+                                size?: number | null;
+                                url?: string | null;
+                                previewUrl?: string | null;
+                                provider?: string | null;
+                                provider_metadata?: unknown;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                folder?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                folderPath?: string | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                placeholder?: string | null;
+                                dominantColor?: string | null;
+                            } | null;
+                            articles?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                        }[] | null;
+                        articles?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                        /** Format: date-time */
+                        createdAt?: string | null;
+                        /** Format: date-time */
+                        updatedAt?: string | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        locale?: string | null;
+                        localizations?: {
+                            id?: string | number;
+                            documentId?: string;
+                        }[] | null;
+                    }[] | null;
+                    movements?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    articles?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    /** Format: date-time */
+                    createdAt?: string | null;
+                    /** Format: date-time */
+                    updatedAt?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string | null;
+                    locale?: string | null;
+                    localizations?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                } | null;
+                issuerName?: string | null;
+                signer?: string | null;
+                signerTitle?: string | null;
+                /** Format: date */
+                issuedOn: string;
+                /** Format: date */
+                effectiveFrom?: string | null;
+                /** Format: date */
+                expiresOn?: string | null;
+                files?: {
+                    id?: string | number;
+                    documentId?: string;
+                    name?: string | null;
+                    alternativeText?: string | null;
+                    caption?: string | null;
+                    focalPoint?: unknown;
+                    width?: number | null;
+                    height?: number | null;
+                    formats?: unknown;
+                    hash?: string | null;
+                    ext?: string | null;
+                    mime?: string | null;
+                    /** Format: float */
+                    size?: number | null;
+                    url?: string | null;
+                    previewUrl?: string | null;
+                    provider?: string | null;
+                    provider_metadata?: unknown;
+                    related?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    folder?: {
+                        id?: string | number;
+                        documentId?: string;
+                    } | null;
+                    folderPath?: string | null;
+                    /** Format: date-time */
+                    createdAt?: string | null;
+                    /** Format: date-time */
+                    updatedAt?: string | null;
+                    /** Format: date-time */
+                    publishedAt?: string | null;
+                    locale?: string | null;
+                    localizations?: {
+                        id?: string | number;
+                        documentId?: string;
+                    }[] | null;
+                    placeholder?: string | null;
+                    dominantColor?: string | null;
+                }[] | null;
+                replaces?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                replacedBy?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                related?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                movements?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                articles?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+                /** Format: date-time */
+                createdAt?: string | null;
+                /** Format: date-time */
+                updatedAt?: string | null;
+                /** Format: date-time */
+                publishedAt?: string | null;
+                locale?: string | null;
+                localizations?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
+            } | null;
+            meta?: Record<string, never> | null;
+        };
         MovementRequest: {
             data: {
                 name: string;
@@ -5018,6 +7165,7 @@ export interface components {
                 /** Format: date */
                 endDate?: string | null;
                 directive?: string | null;
+                directives?: (number | string)[] | null;
                 /** @example string or id */
                 cover?: number | string;
                 articles?: (number | string)[] | null;
@@ -5183,6 +7331,297 @@ export interface components {
                         /** Format: date */
                         endDate?: string | null;
                         directive?: string | null;
+                        directives?: {
+                            id?: string | number;
+                            documentId?: string;
+                            number?: string | null;
+                            title?: string | null;
+                            slug?: string | null;
+                            /** @enum {string|null} */
+                            kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                            field?: string | null;
+                            issuer?: {
+                                id?: string | number;
+                                documentId?: string;
+                            } | null;
+                            issuerName?: string | null;
+                            signer?: string | null;
+                            signerTitle?: string | null;
+                            /** Format: date */
+                            issuedOn?: string | null;
+                            /** Format: date */
+                            effectiveFrom?: string | null;
+                            /** Format: date */
+                            expiresOn?: string | null;
+                            files?: {
+                                id?: string | number;
+                                documentId?: string;
+                                name?: string | null;
+                                alternativeText?: string | null;
+                                caption?: string | null;
+                                focalPoint?: unknown;
+                                width?: number | null;
+                                height?: number | null;
+                                formats?: unknown;
+                                hash?: string | null;
+                                ext?: string | null;
+                                mime?: string | null;
+                                /** Format: float */
+                                size?: number | null;
+                                url?: string | null;
+                                previewUrl?: string | null;
+                                provider?: string | null;
+                                provider_metadata?: unknown;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                folder?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                folderPath?: string | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                placeholder?: string | null;
+                                dominantColor?: string | null;
+                            }[] | null;
+                            replaces?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            replacedBy?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            related?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            movements?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                            articles?: {
+                                id?: string | number;
+                                documentId?: string;
+                                title?: string | null;
+                                slug?: string | null;
+                                summary?: string | null;
+                                body?: unknown;
+                                cover?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                } | null;
+                                coverCaption?: string | null;
+                                gallery?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                author?: string | null;
+                                /** Format: date-time */
+                                dateline?: string | null;
+                                category?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    slug?: string | null;
+                                    description?: string | null;
+                                    order?: number | null;
+                                    articles?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                } | null;
+                                blocs?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                agencies?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                legalDocuments?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                seo?: {
+                                    id?: string | number;
+                                    metaTitle?: string | null;
+                                    metaDescription?: string | null;
+                                    ogImage?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    canonicalUrl?: string | null;
+                                    noIndex?: boolean | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt?: string | null;
+                            /** Format: date-time */
+                            updatedAt?: string | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            locale?: string | null;
+                            localizations?: {
+                                id?: string | number;
+                                documentId?: string;
+                            }[] | null;
+                        }[] | null;
                         cover?: {
                             id?: string | number;
                             documentId?: string;
@@ -5228,197 +7667,6 @@ export interface components {
                         articles?: {
                             id?: string | number;
                             documentId?: string;
-                            title?: string | null;
-                            slug?: string | null;
-                            summary?: string | null;
-                            body?: unknown;
-                            cover?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                alternativeText?: string | null;
-                                caption?: string | null;
-                                focalPoint?: unknown;
-                                width?: number | null;
-                                height?: number | null;
-                                formats?: unknown;
-                                hash?: string | null;
-                                ext?: string | null;
-                                mime?: string | null;
-                                /** Format: float */
-                                size?: number | null;
-                                url?: string | null;
-                                previewUrl?: string | null;
-                                provider?: string | null;
-                                provider_metadata?: unknown;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                folder?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                } | null;
-                                folderPath?: string | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                placeholder?: string | null;
-                                dominantColor?: string | null;
-                            } | null;
-                            coverCaption?: string | null;
-                            gallery?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                alternativeText?: string | null;
-                                caption?: string | null;
-                                focalPoint?: unknown;
-                                width?: number | null;
-                                height?: number | null;
-                                formats?: unknown;
-                                hash?: string | null;
-                                ext?: string | null;
-                                mime?: string | null;
-                                /** Format: float */
-                                size?: number | null;
-                                url?: string | null;
-                                previewUrl?: string | null;
-                                provider?: string | null;
-                                provider_metadata?: unknown;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                folder?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                } | null;
-                                folderPath?: string | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                placeholder?: string | null;
-                                dominantColor?: string | null;
-                            }[] | null;
-                            author?: string | null;
-                            /** Format: date-time */
-                            dateline?: string | null;
-                            category?: {
-                                id?: string | number;
-                                documentId?: string;
-                                name?: string | null;
-                                slug?: string | null;
-                                description?: string | null;
-                                order?: number | null;
-                                articles?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                            } | null;
-                            blocs?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            agencies?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            movements?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            related?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
-                            seo?: {
-                                id?: string | number;
-                                metaTitle?: string | null;
-                                metaDescription?: string | null;
-                                ogImage?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                } | null;
-                                canonicalUrl?: string | null;
-                                noIndex?: boolean | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt?: string | null;
-                            /** Format: date-time */
-                            updatedAt?: string | null;
-                            /** Format: date-time */
-                            publishedAt?: string | null;
-                            locale?: string | null;
-                            localizations?: {
-                                id?: string | number;
-                                documentId?: string;
-                            }[] | null;
                         }[] | null;
                         /** Format: date-time */
                         createdAt?: string | null;
@@ -5477,6 +7725,10 @@ export interface components {
             /** Format: date */
             endDate?: string | null;
             directive?: string | null;
+            directives?: {
+                id?: string | number;
+                documentId?: string;
+            }[] | null;
             cover?: {
                 id?: string | number;
                 documentId?: string;
@@ -5688,6 +7940,297 @@ export interface components {
                             /** Format: date */
                             endDate?: string | null;
                             directive?: string | null;
+                            directives?: {
+                                id?: string | number;
+                                documentId?: string;
+                                number?: string | null;
+                                title?: string | null;
+                                slug?: string | null;
+                                /** @enum {string|null} */
+                                kind?: "luat" | "nghi-quyet" | "nghi-dinh" | "quyet-dinh" | "chi-thi" | "thong-tu" | "ke-hoach" | "huong-dan" | "cong-van" | "thong-bao" | "bao-cao" | "khac" | null;
+                                field?: string | null;
+                                issuer?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                } | null;
+                                issuerName?: string | null;
+                                signer?: string | null;
+                                signerTitle?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                                /** Format: date */
+                                effectiveFrom?: string | null;
+                                /** Format: date */
+                                expiresOn?: string | null;
+                                files?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    name?: string | null;
+                                    alternativeText?: string | null;
+                                    caption?: string | null;
+                                    focalPoint?: unknown;
+                                    width?: number | null;
+                                    height?: number | null;
+                                    formats?: unknown;
+                                    hash?: string | null;
+                                    ext?: string | null;
+                                    mime?: string | null;
+                                    /** Format: float */
+                                    size?: number | null;
+                                    url?: string | null;
+                                    previewUrl?: string | null;
+                                    provider?: string | null;
+                                    provider_metadata?: unknown;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    folder?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    } | null;
+                                    folderPath?: string | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    placeholder?: string | null;
+                                    dominantColor?: string | null;
+                                }[] | null;
+                                replaces?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                replacedBy?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                related?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                movements?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                                articles?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                    title?: string | null;
+                                    slug?: string | null;
+                                    summary?: string | null;
+                                    body?: unknown;
+                                    cover?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    } | null;
+                                    coverCaption?: string | null;
+                                    gallery?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        alternativeText?: string | null;
+                                        caption?: string | null;
+                                        focalPoint?: unknown;
+                                        width?: number | null;
+                                        height?: number | null;
+                                        formats?: unknown;
+                                        hash?: string | null;
+                                        ext?: string | null;
+                                        mime?: string | null;
+                                        /** Format: float */
+                                        size?: number | null;
+                                        url?: string | null;
+                                        previewUrl?: string | null;
+                                        provider?: string | null;
+                                        provider_metadata?: unknown;
+                                        related?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        folder?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        } | null;
+                                        folderPath?: string | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        placeholder?: string | null;
+                                        dominantColor?: string | null;
+                                    }[] | null;
+                                    author?: string | null;
+                                    /** Format: date-time */
+                                    dateline?: string | null;
+                                    category?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                        name?: string | null;
+                                        slug?: string | null;
+                                        description?: string | null;
+                                        order?: number | null;
+                                        articles?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                        /** Format: date-time */
+                                        createdAt?: string | null;
+                                        /** Format: date-time */
+                                        updatedAt?: string | null;
+                                        /** Format: date-time */
+                                        publishedAt?: string | null;
+                                        locale?: string | null;
+                                        localizations?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                        }[] | null;
+                                    } | null;
+                                    blocs?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    agencies?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    movements?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    related?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    legalDocuments?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                    seo?: {
+                                        id?: string | number;
+                                        metaTitle?: string | null;
+                                        metaDescription?: string | null;
+                                        ogImage?: {
+                                            id?: string | number;
+                                            documentId?: string;
+                                            name?: string | null;
+                                            alternativeText?: string | null;
+                                            caption?: string | null;
+                                            focalPoint?: unknown;
+                                            width?: number | null;
+                                            height?: number | null;
+                                            formats?: unknown;
+                                            hash?: string | null;
+                                            ext?: string | null;
+                                            mime?: string | null;
+                                            /** Format: float */
+                                            size?: number | null;
+                                            url?: string | null;
+                                            previewUrl?: string | null;
+                                            provider?: string | null;
+                                            provider_metadata?: unknown;
+                                            related?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            folder?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            } | null;
+                                            folderPath?: string | null;
+                                            /** Format: date-time */
+                                            createdAt?: string | null;
+                                            /** Format: date-time */
+                                            updatedAt?: string | null;
+                                            /** Format: date-time */
+                                            publishedAt?: string | null;
+                                            locale?: string | null;
+                                            localizations?: {
+                                                id?: string | number;
+                                                documentId?: string;
+                                            }[] | null;
+                                            placeholder?: string | null;
+                                            dominantColor?: string | null;
+                                        } | null;
+                                        canonicalUrl?: string | null;
+                                        noIndex?: boolean | null;
+                                    } | null;
+                                    /** Format: date-time */
+                                    createdAt?: string | null;
+                                    /** Format: date-time */
+                                    updatedAt?: string | null;
+                                    /** Format: date-time */
+                                    publishedAt?: string | null;
+                                    locale?: string | null;
+                                    localizations?: {
+                                        id?: string | number;
+                                        documentId?: string;
+                                    }[] | null;
+                                }[] | null;
+                                /** Format: date-time */
+                                createdAt?: string | null;
+                                /** Format: date-time */
+                                updatedAt?: string | null;
+                                /** Format: date-time */
+                                publishedAt?: string | null;
+                                locale?: string | null;
+                                localizations?: {
+                                    id?: string | number;
+                                    documentId?: string;
+                                }[] | null;
+                            }[] | null;
                             cover?: {
                                 id?: string | number;
                                 documentId?: string;
@@ -5733,197 +8276,6 @@ export interface components {
                             articles?: {
                                 id?: string | number;
                                 documentId?: string;
-                                title?: string | null;
-                                slug?: string | null;
-                                summary?: string | null;
-                                body?: unknown;
-                                cover?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                } | null;
-                                coverCaption?: string | null;
-                                gallery?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    alternativeText?: string | null;
-                                    caption?: string | null;
-                                    focalPoint?: unknown;
-                                    width?: number | null;
-                                    height?: number | null;
-                                    formats?: unknown;
-                                    hash?: string | null;
-                                    ext?: string | null;
-                                    mime?: string | null;
-                                    /** Format: float */
-                                    size?: number | null;
-                                    url?: string | null;
-                                    previewUrl?: string | null;
-                                    provider?: string | null;
-                                    provider_metadata?: unknown;
-                                    related?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    folder?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    } | null;
-                                    folderPath?: string | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    placeholder?: string | null;
-                                    dominantColor?: string | null;
-                                }[] | null;
-                                author?: string | null;
-                                /** Format: date-time */
-                                dateline?: string | null;
-                                category?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                    name?: string | null;
-                                    slug?: string | null;
-                                    description?: string | null;
-                                    order?: number | null;
-                                    articles?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                    /** Format: date-time */
-                                    createdAt?: string | null;
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** Format: date-time */
-                                    publishedAt?: string | null;
-                                    locale?: string | null;
-                                    localizations?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                    }[] | null;
-                                } | null;
-                                blocs?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                agencies?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                movements?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                related?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
-                                seo?: {
-                                    id?: string | number;
-                                    metaTitle?: string | null;
-                                    metaDescription?: string | null;
-                                    ogImage?: {
-                                        id?: string | number;
-                                        documentId?: string;
-                                        name?: string | null;
-                                        alternativeText?: string | null;
-                                        caption?: string | null;
-                                        focalPoint?: unknown;
-                                        width?: number | null;
-                                        height?: number | null;
-                                        formats?: unknown;
-                                        hash?: string | null;
-                                        ext?: string | null;
-                                        mime?: string | null;
-                                        /** Format: float */
-                                        size?: number | null;
-                                        url?: string | null;
-                                        previewUrl?: string | null;
-                                        provider?: string | null;
-                                        provider_metadata?: unknown;
-                                        related?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        }[] | null;
-                                        folder?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        } | null;
-                                        folderPath?: string | null;
-                                        /** Format: date-time */
-                                        createdAt?: string | null;
-                                        /** Format: date-time */
-                                        updatedAt?: string | null;
-                                        /** Format: date-time */
-                                        publishedAt?: string | null;
-                                        locale?: string | null;
-                                        localizations?: {
-                                            id?: string | number;
-                                            documentId?: string;
-                                        }[] | null;
-                                        placeholder?: string | null;
-                                        dominantColor?: string | null;
-                                    } | null;
-                                    canonicalUrl?: string | null;
-                                    noIndex?: boolean | null;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt?: string | null;
-                                /** Format: date-time */
-                                updatedAt?: string | null;
-                                /** Format: date-time */
-                                publishedAt?: string | null;
-                                locale?: string | null;
-                                localizations?: {
-                                    id?: string | number;
-                                    documentId?: string;
-                                }[] | null;
                             }[] | null;
                             /** Format: date-time */
                             createdAt?: string | null;
@@ -5982,6 +8334,10 @@ export interface components {
                 /** Format: date */
                 endDate?: string | null;
                 directive?: string | null;
+                directives?: {
+                    id?: string | number;
+                    documentId?: string;
+                }[] | null;
                 cover?: {
                     id?: string | number;
                     documentId?: string;
@@ -7725,6 +10081,368 @@ export interface operations {
         };
     };
     deleteCategoriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLegalDocuments: {
+        parameters: {
+            query?: {
+                /** @description Sort by attributes ascending (asc) or descending (desc) */
+                sort?: string;
+                /** @description Return page/pageSize (default: true) */
+                "pagination[withCount]"?: boolean;
+                /** @description Page number (default: 0) */
+                "pagination[page]"?: number;
+                /** @description Page size (default: 25) */
+                "pagination[pageSize]"?: number;
+                /** @description Offset value (default: 0) */
+                "pagination[start]"?: number;
+                /** @description Number of entities to return (default: 25) */
+                "pagination[limit]"?: number;
+                /** @description Fields to return (ex: title,author) */
+                fields?: string;
+                /** @description Relations to return */
+                populate?: string | string[];
+                /** @description Filters to apply */
+                filters?: {
+                    [key: string]: unknown;
+                };
+                /** @description Locale to apply */
+                locale?: "vi" | "en" | "*";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLegalDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLegalDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putLegalDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteLegalDocumentsById: {
         parameters: {
             query?: never;
             header?: never;
@@ -10686,6 +13404,74 @@ export interface operations {
             };
         };
     };
+    getLegalDocumentPage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Mã ngôn ngữ / locale code; mặc định vi
+                 * @example vi
+                 */
+                locale?: "vi" | "en";
+                /** @description Trang danh sách bài / page of the entry's articles */
+                page?: number;
+                /** @description Số bài mỗi trang (≤ 50, mặc định 10) / articles per page (≤ 50, default 10) */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Slug của mục / entry slug
+                 * @example ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trang / page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LegalDocument"] & components["schemas"]["TaxonomyPageExtras"];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            /** @description Slug cũ: chuyển đến slug hiện tại / previous slug: redirect to the current one */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redirect"];
+                };
+            };
+            /** @description Tham số sai / bad parameter (Vietnamese message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có / not found (Vietnamese message) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getRssFeed: {
         parameters: {
             query?: {
@@ -10702,6 +13488,8 @@ export interface operations {
                 agency?: string;
                 /** @description Chỉ bài thuộc movement có slug này / only articles of this movement slug */
                 movement?: string;
+                /** @description Chỉ bài thuộc legal-document có slug này / only articles of this legal-document slug */
+                "legal-document"?: string;
             };
             header?: never;
             path?: never;
@@ -10754,6 +13542,8 @@ export interface operations {
                 agency?: string;
                 /** @description Chỉ bài thuộc movement có slug này / only articles of this movement slug */
                 movement?: string;
+                /** @description Chỉ bài thuộc legal-document có slug này / only articles of this legal-document slug */
+                "legal-document"?: string;
             };
             header?: never;
             path?: never;
@@ -10806,6 +13596,8 @@ export interface operations {
                 agency?: string;
                 /** @description Chỉ bài thuộc movement có slug này / only articles of this movement slug */
                 movement?: string;
+                /** @description Chỉ bài thuộc legal-document có slug này / only articles of this legal-document slug */
+                "legal-document"?: string;
             };
             header?: never;
             path?: never;
@@ -11105,7 +13897,7 @@ export interface operations {
                  * @description Giới hạn loại nội dung / restrict to a content type
                  * @example article
                  */
-                type?: "article" | "category" | "bloc" | "agency" | "movement";
+                type?: "article" | "category" | "bloc" | "agency" | "movement" | "legal-document";
                 /** @description Trang / page */
                 page?: number;
                 /** @description Số kết quả mỗi trang (≤ 50) / hits per page (≤ 50) */

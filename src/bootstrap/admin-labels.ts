@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { kindHint } from '../legal-documents/kinds';
 
 /** [label, description] shown to editors in the admin, per field. */
 type FieldLabels = Record<string, [string, string?]>;
@@ -28,6 +29,7 @@ export const ADMIN_LABELS: Record<string, ModelLabels> = {
       agencies: ['Cơ quan, đơn vị'],
       movements: ['Phong trào thi đua'],
       related: ['Tin khác (chọn tay)', 'Bài liên quan hiển thị dưới bài viết'],
+      legalDocuments: ['Văn bản được nhắc tới', 'Chỉ thị, nghị quyết, kế hoạch… mà bài viết trích dẫn'],
       seo: ['SEO'],
       publishAt: ['Hẹn giờ xuất bản', 'Bản nháp tự xuất bản vào lúc này (trong vòng một phút); để trống nếu không hẹn giờ'],
       unpublishAt: ['Hẹn giờ gỡ bài', 'Bài tự gỡ xuống vào lúc này; phải sau giờ hẹn xuất bản'],
@@ -83,8 +85,32 @@ export const ADMIN_LABELS: Record<string, ModelLabels> = {
       startDate: ['Ngày bắt đầu'],
       endDate: ['Ngày kết thúc'],
       directive: ['Văn bản phát động', 'Ví dụ: Chỉ thị số 05-CT/TW'],
+      directives: ['Văn bản chỉ đạo', 'Các văn bản trong mục Văn bản mà phong trào thực hiện'],
       cover: ['Ảnh đại diện'],
       articles: ['Bài viết'],
+    },
+  },
+  'api::legal-document.legal-document': {
+    mainField: 'number',
+    fields: {
+      number: ['Số ký hiệu', 'Ví dụ: 05-CT/TW, 98/2023/NĐ-CP'],
+      title: ['Trích yếu', 'Nội dung tóm tắt của văn bản, ví dụ: Về đẩy mạnh học tập và làm theo…'],
+      slug: SLUG,
+      kind: ['Loại văn bản', kindHint()],
+      field: ['Lĩnh vực', 'Ví dụ: Thi đua, khen thưởng'],
+      issuer: ['Cơ quan ban hành (trong tỉnh)', 'Chọn khi cơ quan ban hành có trong danh sách cơ quan, đơn vị'],
+      issuerName: ['Cơ quan ban hành (tên)', 'Điền khi cơ quan ở ngoài tỉnh, ví dụ: Bộ Chính trị'],
+      signer: ['Người ký'],
+      signerTitle: ['Chức vụ người ký'],
+      issuedOn: ['Ngày ban hành'],
+      effectiveFrom: ['Ngày có hiệu lực', 'Để trống nếu có hiệu lực từ ngày ban hành'],
+      expiresOn: ['Ngày hết hiệu lực', 'Ngày đầu tiên văn bản không còn áp dụng; để trống nếu chưa xác định'],
+      files: ['Tệp đính kèm', 'PDF, DOC/DOCX, XLS/XLSX, ODT'],
+      replaces: ['Thay thế văn bản', 'Các văn bản cũ mà văn bản này thay thế'],
+      replacedBy: ['Bị thay thế bởi'],
+      related: ['Văn bản liên quan'],
+      movements: ['Phong trào thực hiện'],
+      articles: ['Bài viết trích dẫn'],
     },
   },
   'shared.seo': {

@@ -1,9 +1,10 @@
 import type { UID } from '@strapi/strapi';
 
-/** The five public content types of the news site, in the order they depend on each other. */
+/** The public content types of the news site, in the order they depend on each other. */
 export const NEWS_CONTENT_TYPES = [
   'api::category.category',
   'api::agency.agency',
+  'api::legal-document.legal-document',
   'api::movement.movement',
   'api::bloc.bloc',
   'api::article.article',

@@ -3,7 +3,7 @@ import { NEWS_CONTENT_TYPES } from './content-types';
 
 /** Read-only routes of the newsroom plugin: pages by slug, feeds and sitemaps. */
 const NEWSROOM_ACTIONS = {
-  pages: ['article', 'category', 'bloc', 'agency', 'movement'],
+  pages: ['article', 'category', 'bloc', 'agency', 'movement', 'legal-document'],
   feeds: ['rss', 'atom', 'json'],
   sitemaps: ['index', 'part', 'news'],
 };

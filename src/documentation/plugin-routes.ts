@@ -63,7 +63,7 @@ export function pluginRoutesDocumentation({ locales, searchTypes }: RouteFacts) 
   const slug = (example: string) => param('slug', 'path', 'Slug của mục / entry slug', { type: 'string', maxLength: 255 }, example);
   const page = int('page', "Trang danh sách bài / page of the entry's articles", 100_000);
   const pageSize = int('pageSize', 'Số bài mỗi trang (≤ 50, mặc định 10) / articles per page (≤ 50, default 10)', 50);
-  const feedFilters = ['category', 'bloc', 'agency', 'movement'].map((f) =>
+  const feedFilters = ['category', 'bloc', 'agency', 'movement', 'legal-document'].map((f) =>
     param(f, 'query', `Chỉ bài thuộc ${f} có slug này / only articles of this ${f} slug`, { type: 'string', maxLength: 255 })
   );
   const moved = {
@@ -100,6 +100,7 @@ export function pluginRoutesDocumentation({ locales, searchTypes }: RouteFacts) 
       '/blocs/by-slug/{slug}': taxonomy('getBlocPage', 'Bloc', 'Bloc', 'khoi-mat-tran-doan-the'),
       '/agencies/by-slug/{slug}': taxonomy('getAgencyPage', 'Agency', 'Agency', 'hoi-lien-hiep-phu-nu-tinh'),
       '/movements/by-slug/{slug}': taxonomy('getMovementPage', 'Movement', 'Movement', 'hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh'),
+      '/legal-documents/by-slug/{slug}': taxonomy('getLegalDocumentPage', 'Legal document', 'LegalDocument', 've-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh'),
       '/feeds/rss.xml': feed('getRssFeed', 'RSS 2.0'),
       '/feeds/atom.xml': feed('getAtomFeed', 'Atom 1.0'),
       '/feeds/feed.json': get('getJsonFeed', 'Newsroom', 'JSON Feed 1.1', [locale, ...feedFilters], jsonAnswer('JSON Feed 1.1', ref('JsonFeed'), 'application/feed+json', EXAMPLES.getJsonFeed)),

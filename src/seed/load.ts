@@ -51,6 +51,7 @@ class SampleLoader {
   private readonly ids = {
     category: new Map() as Ids,
     agency: new Map() as Ids,
+    legalDocument: new Map() as Ids,
     movement: new Map() as Ids,
     bloc: new Map() as Ids,
     article: new Map() as Ids,
@@ -67,7 +68,7 @@ class SampleLoader {
   }
 
   async run(): Promise<void> {
-    const { categories, agencies, movements, blocs, articles } = this.content;
+    const { categories, agencies, legalDocuments, movements, blocs, articles } = this.content;
     for (const c of categories) {
       await this.upsert('api::category.category', this.ids.category, c.key, c.name, (lang) => ({
         name: c.name[lang],
@@ -83,6 +84,23 @@ class SampleLoader {
         description: a.description[lang],
       }));
     }
+    // Before movements and articles, which link to them; a replaced document comes first.
+    for (const d of legalDocuments) {
+      await this.upsert('api::legal-document.legal-document', this.ids.legalDocument, d.key, d.title, (lang) => ({
+        number: d.number,
+        title: d.title[lang],
+        kind: d.kind,
+        field: d.field,
+        issuer: d.issuer ? this.ref('agency', d.issuer) : null,
+        issuerName: d.issuerName ?? null,
+        signer: d.signer ?? null,
+        signerTitle: d.signerTitle ?? null,
+        issuedOn: d.issuedOn,
+        effectiveFrom: d.effectiveFrom ?? null,
+        expiresOn: d.expiresOn ?? null,
+        replaces: (d.replaces ?? []).map((k) => this.ref('legalDocument', k)),
+      }));
+    }
     for (const m of movements) {
       await this.upsert('api::movement.movement', this.ids.movement, m.key, m.name, (lang) => ({
         name: m.name[lang],
@@ -91,6 +109,7 @@ class SampleLoader {
         startDate: m.startDate,
         endDate: m.endDate,
         launchedBy: this.ref('agency', m.launchedBy),
+        directives: (m.directives ?? []).map((k) => this.ref('legalDocument', k)),
       }));
     }
     for (const b of blocs) {
@@ -147,6 +166,7 @@ class SampleLoader {
       blocs: a.blocs.map((k) => this.ref('bloc', k)),
       agencies: a.agencies.map((k) => this.ref('agency', k)),
       movements: a.movements.map((k) => this.ref('movement', k)),
+      legalDocuments: (a.legalDocuments ?? []).map((k) => this.ref('legalDocument', k)),
       ...(seo ? { seo } : {}),
     };
   }

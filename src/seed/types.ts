@@ -1,5 +1,7 @@
 /** Shapes of the hand-written sample content; the loader turns them into Strapi documents. */
 
+import type { LegalDocumentKind } from '../legal-documents/kinds';
+
 /** A text in Vietnamese, with an optional English translation. */
 export interface LocalizedText {
   vi: string;
@@ -34,8 +36,26 @@ export interface SeedMovement {
   description: LocalizedText;
   launchedBy: string; // SeedAgency.key
   directive?: string;
+  directives?: string[]; // SeedLegalDocument.key[]
   startDate: string; // YYYY-MM-DD
   endDate?: string; // YYYY-MM-DD
+}
+
+export interface SeedLegalDocument {
+  key: string;
+  number: string;
+  title: LocalizedText;
+  kind: LegalDocumentKind;
+  field: string;
+  /** SeedAgency.key of an issuer in the province, or the name of a body outside it. */
+  issuer?: string;
+  issuerName?: string;
+  signer?: string;
+  signerTitle?: string;
+  issuedOn: string; // YYYY-MM-DD
+  effectiveFrom?: string; // YYYY-MM-DD
+  expiresOn?: string; // YYYY-MM-DD
+  replaces?: string[]; // SeedLegalDocument.key[], listed earlier
 }
 
 export interface SeedTerm {
@@ -69,6 +89,7 @@ export interface SeedArticle {
   agencies: string[];
   movements: string[];
   related?: string[]; // SeedArticle.key[]
+  legalDocuments?: string[]; // SeedLegalDocument.key[]
   coverCaption: LocalizedText;
   coverAlt: LocalizedText;
   /** Two hex colours for the generated cover picture. */
@@ -79,6 +100,7 @@ export interface SeedArticle {
 export interface SampleContent {
   categories: SeedCategory[];
   agencies: SeedAgency[];
+  legalDocuments: SeedLegalDocument[];
   movements: SeedMovement[];
   blocs: SeedBloc[];
   articles: SeedArticle[];

@@ -170,7 +170,7 @@ describeIntegration(`OpenAPI document (${testDatabase})`, () => {
       expect(page.operationId).toBe('getArticlePage');
       expect(page.parameters.find((p) => p.name === 'locale')?.schema.enum).toEqual(['vi', 'en']);
       const search = doc.paths['/search'].get as { parameters: { name: string; schema: { enum?: string[] } }[] };
-      expect(search.parameters.find((p) => p.name === 'type')?.schema.enum).toEqual(['article', 'category', 'bloc', 'agency', 'movement']);
+      expect(search.parameters.find((p) => p.name === 'type')?.schema.enum).toEqual(['article', 'category', 'bloc', 'agency', 'movement', 'legal-document']);
     });
 
     it('validates real answers of every public JSON route against the document (ajv)', async () => {

@@ -16,6 +16,7 @@ const TYPES = {
   blocs: 'api::bloc.bloc',
   agencies: 'api::agency.agency',
   movements: 'api::movement.movement',
+  'legal-documents': 'api::legal-document.legal-document',
 } as const;
 type TypePath = keyof typeof TYPES;
 
@@ -273,6 +274,7 @@ describeIntegration(`permission matrix (${testDatabase})`, () => {
       agencies: [published.agencies.documentId],
       movements: [published.movements.documentId],
       related: [published.articles.documentId],
+      legalDocuments: [published['legal-documents'].documentId],
     };
     const draft = (await docs(ARTICLE).create({
       locale: 'vi',

@@ -1,7 +1,8 @@
+import { findDateProblem } from '../../src/legal-documents/dates';
 import { sampleContent } from '../../src/seed/sample-content';
 import { slugify } from '../../src/plugins/vietnamese-text/server/src/utils/slugify';
 
-const { categories, agencies, movements, blocs, articles } = sampleContent;
+const { categories, agencies, legalDocuments, movements, blocs, articles } = sampleContent;
 const keys = (list: { key: string }[]) => new Set(list.map((x) => x.key));
 
 describe('sample content', () => {
@@ -25,6 +26,22 @@ describe('sample content', () => {
     for (const m of movements) expect(keys(agencies).has(m.launchedBy)).toBe(true);
   });
 
+  it('has văn bản of several kinds with consistent dates, one replaced by an earlier-listed one', () => {
+    expect(new Set(legalDocuments.map((d) => d.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(legalDocuments.map((d) => d.number)).toContain('05-CT/TW');
+    for (const d of legalDocuments) expect([d.key, findDateProblem(d)]).toEqual([d.key, null]);
+    const listed = new Set<string>();
+    const missing: string[] = [];
+    for (const d of legalDocuments) {
+      (d.replaces ?? []).forEach((k) => listed.has(k) || missing.push(`${d.key} → ${k}`));
+      if (d.issuer && !keys(agencies).has(d.issuer)) missing.push(`${d.key} → ${d.issuer}`);
+      listed.add(d.key);
+    }
+    for (const m of movements) (m.directives ?? []).forEach((k) => listed.has(k) || missing.push(`${m.key} → ${k}`));
+    expect(missing).toEqual([]);
+    expect(legalDocuments.some((d) => d.replaces?.length)).toBe(true);
+  });
+
   it('refers only to keys that exist', () => {
     const missing: string[] = [];
     const check = (set: Set<string>, key: string, where: string) => set.has(key) || missing.push(`${where} → ${key}`);
@@ -38,6 +55,7 @@ describe('sample content', () => {
       a.blocs.forEach((k) => check(keys(blocs), k, a.key));
       a.agencies.forEach((k) => check(keys(agencies), k, a.key));
       a.movements.forEach((k) => check(keys(movements), k, a.key));
+      (a.legalDocuments ?? []).forEach((k) => check(keys(legalDocuments), k, a.key));
       (a.related ?? []).forEach((k) => check(keys(articles), k, a.key));
     }
     expect(missing).toEqual([]);

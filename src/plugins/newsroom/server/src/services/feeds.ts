@@ -42,11 +42,11 @@ export const feeds = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: loc.locale,
         status: 'published',
         filters: { slug: { $eq: slug } },
-        fields: ['name', 'slug'],
+        fields: [site().nameField(key), 'slug'],
       })) as Doc | null;
       if (!entry) throw new errors.NotFoundError(notPublished(site().label(key), slug, loc.locale));
       filters.push({ [relation]: { documentId: entry.documentId } });
-      names.push(String(entry.name));
+      names.push(String(entry[site().nameField(key)]));
     }
     return { filters, names };
   }

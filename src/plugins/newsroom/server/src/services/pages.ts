@@ -258,7 +258,7 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
             alternates: others,
             url,
             meta: pageMeta({
-              title: String(found.name),
+              title: String(found[site().nameField(type)]),
               description: (found.description as string | undefined) || undefined,
               canonical: url,
               siteName: config.siteName,

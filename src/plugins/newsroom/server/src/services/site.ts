@@ -55,6 +55,10 @@ export const site = ({ strapi }: { strapi: Core.Strapi }) => {
     label(type: PageType): string {
       return strapi.contentTypes[this.uid(type)]?.info?.displayName ?? type;
     },
+    /** The field naming an entry of a page type: `name` (taxonomies), else `title` (a document such as a văn bản). */
+    nameField(type: PageType): 'name' | 'title' {
+      return strapi.contentTypes[this.uid(type)]?.attributes?.name ? 'name' : 'title';
+    },
     /** The page type of a content type this plugin serves, or undefined. */
     pageType(uid: string): PageType | undefined {
       const pages = config().pages;
