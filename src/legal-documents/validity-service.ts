@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { todayIn, validityOn, VALIDITY_LABELS, type DocumentDates, type Replacement } from './dates';
 
 const UID = 'api::legal-document.legal-document';
-const DATES = ['issuedOn', 'effectiveFrom', 'expiresOn'];
+const DATES = ['issuedOn', 'effectiveFrom', 'expiresOn'] as const;
 
 type Entry = { documentId?: string; locale?: string } & Record<string, unknown>;
 
@@ -18,8 +18,8 @@ export async function withValidity<T extends Entry>(strapi: Core.Strapi, entries
     locale: params.locale,
     status: params.status ?? 'published',
     filters: { documentId: { $in: ids } },
-    fields: DATES as never,
-    populate: { replacedBy: { fields: ['issuedOn', 'effectiveFrom'] } } as never,
+    fields: [...DATES],
+    populate: { replacedBy: { fields: ['issuedOn', 'effectiveFrom'] } },
     limit: ids.length,
   })) as unknown as (DocumentDates & { documentId: string; locale?: string; replacedBy?: Replacement[] })[];
   const today = todayIn(now);

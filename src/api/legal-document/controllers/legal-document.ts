@@ -1,10 +1,10 @@
 import { factories, type Core } from '@strapi/strapi';
-
-const UID = 'api::legal-document.legal-document';
 import { errors } from '@strapi/utils';
 import { todayIn } from '../../../legal-documents/dates';
 import { LIST_PARAMS, ListParamError, listFilters, replacementInForce } from '../../../legal-documents/list-query';
 import { withValidity } from '../../../legal-documents/validity-service';
+
+const UID = 'api::legal-document.legal-document';
 
 type Ctx = { query: Record<string, unknown> };
 type Answer = { data: unknown; meta?: unknown };
@@ -24,7 +24,7 @@ async function replacedIds(strapi: Core.Strapi, today: string, status: 'draft' |
     status,
     locale,
     filters: { replacedBy: replacementInForce(today) },
-    fields: ['documentId'] as never,
+    fields: ['documentId'],
     limit: MAX_REPLACED,
   })) as unknown as { documentId: string }[];
   return rows.map((r) => r.documentId);
