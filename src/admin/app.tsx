@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { HistoryPanel } from './components/history-panel';
 import { ReviewPanel } from './components/review-panel';
 import { viTranslations } from './translations';
 
@@ -49,9 +50,10 @@ export default {
     }
   },
   bootstrap(app: StrapiApp) {
-    // The edit view's "Duyệt bài" panel: stage, the steps this user may take, the trail with notes.
+    // The edit view's "Duyệt bài" panel (stage, the steps this user may take, the trail with notes)
+    // and "Lịch sử" panel (versions, their changes, restore into the draft).
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([ReviewPanel]);
+    contentManager.addEditViewSidePanel([ReviewPanel, HistoryPanel]);
     // Settings → "Làm mới trang web": the revalidate plugin's receivers and deliveries
     // (src/plugins/revalidate), for administrators with its permission.
     app.addSettingsLink('global', {

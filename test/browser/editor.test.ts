@@ -229,7 +229,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await shot('audit-log-settings');
   });
 
-  it('goes through review: a Phóng viên submits, a Biên tập viên returns it with a note, the reporter fixes and resubmits, the editor approves and publishes', async () => {
+  it('goes through review: a Phóng viên submits, a Biên tập viên returns it with a note, the reporter fixes and resubmits, the editor approves and publishes, then restores the first version from "Lịch sử"', async () => {
     for (const user of [REPORTER, EDITOR]) await app.ask({ cmd: 'createAdmin', ...user, password: REVIEW_PASSWORD });
     const panel = () => page.getByRole('region', { name: 'Trạng thái duyệt' });
     /** Signs out whoever is signed in (the admin keeps its session in storage and a cookie), then in as `email`. */
@@ -311,8 +311,23 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await shot('review-approved-published');
 
     const documentId = new URL(articleUrl).pathname.split('/').pop();
-    const res = await fetch(`${base}/api/articles/${documentId}?locale=vi`);
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: { title: string } }).data.title).toBe(`${REVIEW_TITLE}: 42 đơn vị được khen`);
-  }, 300_000);
+    const published = async () => ((await (await fetch(`${base}/api/articles/${documentId}?locale=vi`)).json()) as { data: { title: string } }).data.title;
+    expect(await published()).toBe(`${REVIEW_TITLE}: 42 đơn vị được khen`);
+
+    // "Lịch sử": the first version, its changes, restored into the draft (the site keeps the published one).
+    const history = page.getByRole('region', { name: 'Lịch sử phiên bản' });
+    await history.getByRole('button', { name: /^Tạo mới/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/phiên bản đầu tiên/).waitFor();
+    expect(await dialog.innerText()).toContain('Huyện Đông Sơn');
+    await shot('history-version');
+    await dialog.getByRole('button', { name: 'Khôi phục phiên bản này' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Khôi phục', exact: true }).click();
+    // The page reloads with the restored draft.
+    await until(async () => (await page.locator('input[name="title"]').inputValue().catch(() => '')) === REVIEW_TITLE, 60_000);
+    expect(await page.locator('input[name="title"]').inputValue()).toBe(REVIEW_TITLE);
+    await expectNoEnglish();
+    await shot('history-restored');
+    expect(await published()).toBe(`${REVIEW_TITLE}: 42 đơn vị được khen`);
+  }, 400_000);
 });

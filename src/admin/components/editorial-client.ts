@@ -4,6 +4,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 /** What the editorial plugin tells the admin about the app's choices (GET /editorial/config). */
 export interface EditorialConfig {
   review: { contentTypes: string[] };
+  history: { contentTypes: string[] };
 }
 
 // Asked once per page load: it changes only with the server's config, which needs a restart.
