@@ -6,6 +6,7 @@ import { entriesFromDocument, titleField } from '../server/src/utils/documents';
 import { AUDITED_EVENTS, entriesFromEvent } from '../server/src/utils/events';
 import { actorMatch, MAX_PAGE_SIZE, parseFilters, parseTime } from '../server/src/utils/filters';
 import { ACTION_LABELS, actionLabel, actorLabel } from '../server/src/utils/labels';
+import { STAGES } from '../server/src/utils/review';
 import { entryFromLifecycle } from '../server/src/utils/lifecycles';
 import { retentionCutoff } from '../server/src/utils/retention';
 import { vietnamTime } from '../server/src/utils/time';
@@ -218,6 +219,8 @@ describe('action naming from Strapi events', () => {
       for (const e of entriesFromEvent(event, { user: {}, role: {}, permissions: [{}], media: {}, folder: {}, contentType: {}, localeId: 1 }, { hasFiles: event === 'media.update', loginEmail: null })) named.add(e.action);
     }
     named.add('media.update');
+    // Each review step is logged as review.<stage> (services/review.ts).
+    for (const stage of STAGES) named.add(`review.${stage}`);
     for (const action of ['content.create', 'content.update', 'content.publish', 'content.unpublish', 'content.delete', 'content.discard-draft', 'content.clone', 'api-token.regenerate', 'settings.update', 'audit.purge', 'system.import', 'system.restore', 'history.restore', 'history.purge']) named.add(action);
     expect([...named].filter((a) => !ACTION_LABELS[a])).toEqual([]);
     expect(actionLabel('unknown.thing')).toBe('unknown.thing');

@@ -55,6 +55,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'audit.purge': 'Xoá nhật ký quá hạn',
   'history.restore': 'Khôi phục phiên bản',
   'history.purge': 'Dọn lịch sử phiên bản cũ',
+  'review.submitted': 'Gửi duyệt',
+  'review.approved': 'Duyệt bài',
+  'review.returned': 'Trả lại bài',
+  'review.draft': 'Về bản nháp sau khi sửa',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
