@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,8 @@ export interface LocalS3 {
   env: (bucket: string) => Record<string, string>;
   /** Every key in a bucket. */
   keys: (bucket: string) => Promise<string[]>;
+  /** How many times each key of a bucket was written (PUT, POST or copy) since the server started. */
+  writes: (bucket: string) => Map<string, number>;
   /** An object's bytes, straight from the bucket. */
   get: (bucket: string, key: string) => Promise<Buffer>;
   stop: () => Promise<void>;
@@ -26,6 +29,17 @@ const listen = (server: http.Server) =>
 export async function startLocalS3(buckets: string[]): Promise<LocalS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-s3-'));
   const s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: buckets.map((name) => ({ name, configs: [] })) });
+  // s3rver is a Koa app that emits an S3 event notification per write (its types leave this out).
+  const written = new Map<string, Map<string, number>>();
+  type S3Event = { Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string } } }[] };
+  (s3 as unknown as EventEmitter).on('event', (event: S3Event) => {
+    for (const record of event.Records) {
+      if (!record.eventName.startsWith('ObjectCreated:')) continue;
+      const keys = written.get(record.s3.bucket.name) ?? new Map<string, number>();
+      keys.set(record.s3.object.key, (keys.get(record.s3.object.key) ?? 0) + 1);
+      written.set(record.s3.bucket.name, keys);
+    }
+  });
   const { port } = await s3.run();
   const endpoint = `http://127.0.0.1:${port}`;
   // The CDN serves the first bucket under its own origin, as a CDN in front of one bucket does.
@@ -66,6 +80,7 @@ export async function startLocalS3(buckets: string[]): Promise<LocalS3> {
       if (/<IsTruncated>true/.test(xml)) throw new Error('more than 1000 keys: page the listing');
       return [...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]).sort();
     },
+    writes: (bucket) => new Map(written.get(bucket) ?? []),
     get,
     stop: async () => {
       await new Promise<void>((resolve) => cdn.close(() => resolve()));

@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { Client } from 'pg';
+import sharp from 'sharp';
 import { AppProcess } from '../helpers/app-process';
+import { startLocalS3, type LocalS3 } from '../helpers/s3-server';
 import { startProxy, type Proxy } from '../helpers/proxy';
 import { createTestEnv } from '../helpers/test-env';
 
@@ -15,16 +18,28 @@ interface Answer {
   body: { data?: unknown; error?: { message?: string } };
 }
 
+/** A small photo with some detail, different per upload (each is a real encode). */
+const photo = (i: number) =>
+  sharp({ create: { width: 900, height: 600, channels: 3, background: `#${(0x204080 + i * 0x0a0b0c).toString(16).slice(-6)}` } })
+    .composite([{ input: { create: { width: 300, height: 600, channels: 3, background: '#c83228' } }, left: (i * 37) % 600, top: 0 }])
+    .jpeg()
+    .toBuffer();
+
 /**
  * The production topology as a whole (docs/deploy.md): two app processes on one PostgreSQL
- * database and one Redis, behind nginx. Each check goes through the proxy, as a website or an
+ * database, one Redis and one S3-compatible store, behind nginx. Each check goes through the proxy, as a website or an
  * editor would, and reads which instance answered from nginx's `X-Upstream`.
  */
 describePostgres('two instances behind nginx on one PostgreSQL database and one Redis', () => {
   let drop: () => Promise<void>;
   let proxy: Proxy;
+  let s3: LocalS3;
+  let db: Client;
+  let env: Record<string, string>;
   const instances: AppProcess[] = [];
   const ports: number[] = [];
+  const start = (extra: Record<string, string> = {}) =>
+    new AppProcess({ ...env, ...extra }, { commands: path.join(__dirname, 'commands', 'topology.js'), listen: true, stdout: 'ignore' });
 
   const call = async (url: string, init: RequestInit = {}, base = proxy.url): Promise<Answer> => {
     const res = await fetch(`${base}${url}`, init);
@@ -42,9 +57,11 @@ describePostgres('two instances behind nginx on one PostgreSQL database and one 
   beforeAll(async () => {
     const test = await createTestEnv('postgres', 'tdkt_topology');
     drop = test.drop;
+    s3 = await startLocalS3(['media']);
     const unique = `tdkt-topology-${process.pid}-${Date.now()}`;
-    const env: Record<string, string> = {
+    env = {
       ...test.env,
+      ...s3.env('media'),
       SEED_SAMPLE_DATA: 'false',
       SCHEDULED_PUBLISHING: 'true',
       SCHEDULER_RULE: '*/2 * * * * *',
@@ -54,20 +71,28 @@ describePostgres('two instances behind nginx on one PostgreSQL database and one 
       RATE_LIMIT_SEARCH: `${SEARCH_LIMIT}/min`,
       IS_PROXIED: 'true',
       SHUTDOWN_ANNOUNCE_MS: '500',
+      IMAGE_FORMATS: 'webp,avif',
+      // Workers look for due jobs twice a second, and a dead instance's job is free after 4 s.
+      JOBS_POLL_MS: '500',
+      JOBS_LEASE_MS: '4000',
     };
     // One after the other: the first makes the schema.
     for (let i = 0; i < 2; i += 1) {
-      const instance = new AppProcess(env, { commands: path.join(__dirname, 'commands', 'topology.js'), listen: true, stdout: 'ignore' });
+      const instance = start();
       instances.push(instance);
       ports.push((await instance.ready).port as number);
     }
+    db = new Client({ connectionString: env.DATABASE_URL });
+    await db.connect();
     proxy = await startProxy(ports);
   }, 180_000);
 
   afterAll(async () => {
     await proxy?.stop();
     await Promise.all(instances.map((i) => i.stop()));
+    await db?.end();
     await drop?.();
+    await s3?.stop();
   }, 60_000);
 
   it('spreads requests over both instances', async () => {
@@ -146,6 +171,67 @@ describePostgres('two instances behind nginx on one PostgreSQL database and one 
     expect(answers.slice(SEARCH_LIMIT).map((a) => a.status)).toEqual(answers.slice(SEARCH_LIMIT).map(() => 429));
     expect(new Set(allowed.map(answeredBy)).size).toBe(2);
   });
+
+  it('twenty uploads over both instances, one SIGKILLed mid-way: every image gets every format, each stored once, nothing lost', async () => {
+    const { accessKey } = (await instances[0].ask({ cmd: 'token' })) as { accessKey: string };
+    const ids: number[] = [];
+    const statuses: number[] = [];
+    let killedAfter = -1;
+    for (let i = 0; i < 20; i += 1) {
+      const form = new FormData();
+      form.append('files', new Blob([await photo(i)], { type: 'image/jpeg' }), `thi-dua-${i}.jpg`);
+      form.append('fileInfo', JSON.stringify({ alternativeText: `Ảnh hội nghị thi đua số ${i}` }));
+      const answer = await call('/api/upload', { method: 'POST', headers: { authorization: `Bearer ${accessKey}` }, body: form });
+      statuses.push(answer.status);
+      if (answer.status === 201) ids.push(...(answer.body as unknown as { id: number }[]).map((f) => f.id));
+      // Past the middle, right after an upload that instance 2 took: its worker is busy encoding.
+      if (killedAfter < 0 && i >= 9 && answeredBy(answer) === String(ports[1])) {
+        instances[1].signal('SIGKILL');
+        expect(await instances[1].exited).toBe('SIGKILL');
+        killedAfter = i;
+      }
+    }
+    expect(killedAfter).toBeGreaterThanOrEqual(9);
+    // nginx takes the uploads after the kill to the live instance (the refused connection is retried).
+    expect(statuses).toEqual(statuses.map(() => 201));
+    expect(ids).toHaveLength(20);
+
+    // The killed instance comes back on its port, as an orchestrator restarts it.
+    instances[1] = start({ PORT: String(ports[1]) });
+    await instances[1].ready;
+
+    // Every job ends: the killed instance's running job once its lease ran out, by a live instance.
+    const deadline = Date.now() + 240_000;
+    let open = Infinity;
+    while (open > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      open = Number((await db.query(`select count(*) as n from background_jobs where state in ('pending', 'running')`)).rows[0].n);
+    }
+    expect(open).toBe(0);
+    const jobs = (await db.query(`select job_key, state, attempts from background_jobs where name = 'image-formats'`)).rows as { job_key: string; state: string; attempts: number }[];
+    expect(jobs.filter((j) => j.state !== 'done' && j.state !== 'superseded')).toEqual([]);
+    const retried = jobs.filter((j) => Number(j.attempts) > 1).map((j) => Number(j.job_key));
+    // The job the kill interrupted was taken over (a second try) rather than lost.
+    expect(retried.length).toBeGreaterThanOrEqual(1);
+
+    const { files } = (await instances[0].ask({ cmd: 'media', ids })) as { files: { fileId: number; formats: string[]; planned: string[]; urls: string[] }[] };
+    expect(files).toHaveLength(20);
+    for (const file of files) expect(file.formats).toEqual(file.planned);
+    expect(files.every((f) => f.formats.some((k) => k.endsWith('_avif')) && f.formats.some((k) => k.endsWith('_webp')))).toBe(true);
+
+    // The bucket holds exactly what the rows name: nothing missing, nothing orphaned.
+    const keyOf = (url: string) => url.slice(s3.publicUrl.length + 1);
+    const named = files.flatMap((f) => f.urls.map(keyOf)).sort();
+    expect(await s3.keys('media')).toEqual(named);
+    // Each derivative was stored once, except those of the interrupted file(s), made again by the
+    // instance that took the job over.
+    const writes = s3.writes('media');
+    const again = new Set(files.filter((f) => retried.includes(f.fileId)).flatMap((f) => f.urls.map(keyOf)));
+    const twice = [...writes].filter(([key, n]) => n > 1 && !again.has(key));
+    expect(twice).toEqual([]);
+    const encodes = [...writes.values()].reduce((a, b) => a + b, 0);
+    console.log(`[topology] 20 uploads, instance 2 killed after upload ${killedAfter + 1}: ${named.length} objects, ${encodes} writes, ${retried.length} job(s) taken over`);
+  }, 360_000);
 
   it('an instance stopped with SIGTERM under reads costs no failed request', async () => {
     const statuses: number[] = [];
