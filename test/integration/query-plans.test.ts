@@ -27,7 +27,9 @@ describeIntegration(`query plans at ${ARTICLES.toLocaleString('en')} articles ($
   const large = new Set<string>();
 
   beforeAll(async () => {
-    app = await startApp({ API_CACHE: 'off', SITEMAP_URLS_PER_PART: String(URLS_PER_SITEMAP) });
+    // The scheduler's tick (every 20 s) is not a public route: when it fell inside a route's window
+    // its statement was judged as the route's (a sitemap part failed so, 2026-12-03).
+    app = await startApp({ API_CACHE: 'off', SITEMAP_URLS_PER_PART: String(URLS_PER_SITEMAP), SCHEDULED_PUBLISHING: 'false' });
     await app.strapi.plugin('image-pipeline').service('queue').idle();
     await insertArticles(app.strapi, ARTICLES);
     const knex = app.strapi.db.connection;
