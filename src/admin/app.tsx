@@ -2,6 +2,7 @@ import * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { HistoryPanel } from './components/history-panel';
+import { addStageColumn, addStageFilter } from './components/review-list';
 import { ReviewPanel } from './components/review-panel';
 import { viTranslations } from './translations';
 
@@ -54,6 +55,9 @@ export default {
     // and "Lịch sử" panel (versions, their changes, restore into the draft).
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     contentManager.addEditViewSidePanel([ReviewPanel, HistoryPanel]);
+    // The list of a reviewed type (Bài viết): a "Trạng thái duyệt" column and filter.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     // Settings → "Làm mới trang web": the revalidate plugin's receivers and deliveries
     // (src/plugins/revalidate), for administrators with its permission.
     app.addSettingsLink('global', {

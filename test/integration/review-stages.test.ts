@@ -260,6 +260,118 @@ describeIntegration(`review stages (${testDatabase})`, () => {
     });
   });
 
+  describe('the article list: stage column and filter', () => {
+    interface Row {
+      documentId: string;
+      locale: string;
+      reviewStage?: string;
+    }
+    const STAGES = ['draft', 'submitted', 'approved', 'returned'];
+    const filterQuery = (conditions: [string, string][], extra: Record<string, string> = {}) => ({
+      locale: 'vi',
+      pageSize: '100',
+      ...Object.fromEntries(conditions.map(([operator, stage], i) => [`filters[$and][${i}][reviewStage][${operator}]`, stage])),
+      ...extra,
+    });
+    /** Every row of the content manager's list for this query, page after page. */
+    async function listAll(query: Record<string, string>, who = 'editor'): Promise<{ rows: Row[]; total: number }> {
+      const rows: Row[] = [];
+      for (let page = 1; ; page++) {
+        const res = await api().get(CM).query({ ...query, page: String(page) }).set(as(who));
+        expect(res.status).toBe(200);
+        rows.push(...res.body.results);
+        if (page >= res.body.pagination.pageCount) return { rows, total: res.body.pagination.total };
+      }
+    }
+    const made: Record<string, string> = {};
+
+    beforeAll(async () => {
+      made.untouched = await draftBy('reporter');
+      made.submitted = await draftBy('reporter');
+      await move('reporter', made.submitted, { stage: 'submitted' }).expect(200);
+      made.returned = await draftBy('reporter');
+      await move('reporter', made.returned, { stage: 'submitted' }).expect(200);
+      await move('editor', made.returned, { stage: 'returned', note: 'Thiếu nguồn' }).expect(200);
+      made.approved = await draftBy('reporter');
+      await move('reporter', made.approved, { stage: 'submitted' }).expect(200);
+      await move('editor', made.approved, { stage: 'approved' }).expect(200);
+      // Back to draft by a reporter's edit: a row that says draft.
+      made.backToDraft = await draftBy('reporter');
+      await move('reporter', made.backToDraft, { stage: 'submitted' }).expect(200);
+      await edit('reporter', made.backToDraft, 'Bài duyệt sửa lại').expect(200);
+      // Submitted in English only: the Vietnamese list sees it as a draft.
+      made.english = await draftBy('reporter', 'en');
+      await move('reporter', made.english, { stage: 'submitted' }, 'en').expect(200);
+    });
+
+    it('gives each row its stage in the listed locale', async () => {
+      const { rows, total } = await listAll({ locale: 'vi', pageSize: '100' });
+      expect(rows).toHaveLength(total);
+      const byId = new Map(rows.map((r) => [r.documentId, r.reviewStage]));
+      for (const id of Object.values(made).filter((id) => id !== made.english)) expect(byId.get(id)).toBe(await stageOf(id));
+      expect(byId.get(made.backToDraft)).toBe('draft');
+      for (const row of rows) expect(STAGES).toContain(row.reviewStage);
+      const english = (await listAll({ locale: 'en', pageSize: '100' })).rows.find((r) => r.documentId === made.english);
+      expect(english?.reviewStage).toBe('submitted');
+    });
+
+    it('filters by every stage, "là" and "không là", exactly as the rows say, with the right total', async () => {
+      const all = (await listAll({ locale: 'vi', pageSize: '100' })).rows;
+      for (const stage of STAGES) {
+        for (const operator of ['$eq', '$ne']) {
+          const { rows, total } = await listAll(filterQuery([[operator, stage]]));
+          const expected = all.filter((r) => (operator === '$eq' ? r.reviewStage === stage : r.reviewStage !== stage)).map((r) => r.documentId);
+          expect({ stage, operator, ids: rows.map((r) => r.documentId).sort() }).toEqual({ stage, operator, ids: expected.sort() });
+          expect(total).toBe(expected.length);
+        }
+      }
+    });
+
+    it('combines with the list’s own filters and with a second stage condition', async () => {
+      const mine = await listAll(filterQuery([['$ne', 'draft']], { 'filters[$and][1][title][$startsWith]': 'Bài duyệt số' }));
+      const ids = mine.rows.map((r) => r.documentId);
+      expect(ids).toEqual(expect.arrayContaining([made.submitted, made.returned, made.approved]));
+      expect(ids).not.toContain(made.untouched);
+      expect(ids).not.toContain(made.backToDraft);
+      const neither = await listAll(filterQuery([['$ne', 'draft'], ['$ne', 'approved']]));
+      expect(neither.rows.every((r) => r.reviewStage === 'submitted' || r.reviewStage === 'returned')).toBe(true);
+      expect(neither.rows.map((r) => r.documentId)).toEqual(expect.arrayContaining([made.submitted, made.returned]));
+    });
+
+    it('shows a reporter only what they may read, with stages', async () => {
+      const { rows } = await listAll(filterQuery([['$eq', 'submitted']]), 'reporter2');
+      expect(rows.map((r) => r.documentId)).not.toContain(made.submitted);
+    });
+
+    it.each([
+      [{ 'filters[$and][0][reviewStage][$eq]': 'xong' }, /Trạng thái duyệt "xong" không hợp lệ/],
+      [{ 'filters[$and][0][reviewStage][$in][0]': 'draft' }, /\$eq.*\$ne/],
+      [{ 'filters[$and][0][reviewStage][$eq][$gt]': '' }, /không hợp lệ/],
+      [{ 'filters[reviewStage]': 'pending' }, /không hợp lệ/],
+    ])('refuses %j with a 400 in Vietnamese', async (query, message) => {
+      const res = await api().get(CM).query({ locale: 'vi', ...query }).set(as('editor'));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    });
+
+    it('leaves types without review alone: no stage on their rows, the filter is the content manager’s unknown field', async () => {
+      const categories = `/content-manager/collection-types/api::category.category`;
+      const plain = await api().get(categories).query({ locale: 'vi' }).set(as('editor')).expect(200);
+      expect(plain.body.results.length).toBeGreaterThan(0);
+      for (const row of plain.body.results) expect(row).not.toHaveProperty('reviewStage');
+      const filtered = await api().get(categories).query({ locale: 'vi', 'filters[$and][0][reviewStage][$eq]': 'draft' }).set(as('editor'));
+      expect(filtered.status).toBeGreaterThanOrEqual(400);
+      expect(filtered.status).toBeLessThan(500);
+    });
+
+    it('marks the reviewed type’s schema for the admin, and only that type', async () => {
+      const init = (await api().get('/content-manager/init').set(as('editor')).expect(200)).body.data;
+      const options = (uid: string) => init.contentTypes.find((t: { uid: string }) => t.uid === uid)?.pluginOptions?.editorial;
+      expect(options(ARTICLE)).toEqual({ review: true });
+      expect(options('api::category.category')).toBeUndefined();
+    });
+  });
+
   describe('concurrency', () => {
     it('gives two approvals at once one trail row (conditional update)', async () => {
       const id = await draftBy('reporter');

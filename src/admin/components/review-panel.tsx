@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 // Pure data shared with the server (no Node imports): the same Vietnamese stage names.
 import { STAGE_LABELS, type RequestedStage, type Stage } from '../../plugins/editorial/server/src/utils/review';
 import { fetchErrorMessage, time, useEditorialConfig } from './editorial-client';
+import { StageBadge } from './stage-badge';
 
 interface Step {
   stage: Stage;
@@ -20,12 +21,6 @@ interface StageAnswer {
 
 /** The button of each step, as an editor or a reporter says it. */
 const STEP_BUTTONS: Record<RequestedStage, string> = { submitted: 'Gửi duyệt', approved: 'Duyệt', returned: 'Trả lại' };
-const BADGE_COLORS: Record<Stage, { backgroundColor: string; textColor: string }> = {
-  draft: { backgroundColor: 'neutral150', textColor: 'neutral700' },
-  submitted: { backgroundColor: 'warning100', textColor: 'warning700' },
-  approved: { backgroundColor: 'success100', textColor: 'success700' },
-  returned: { backgroundColor: 'danger100', textColor: 'danger700' },
-};
 
 /** The stage, the steps this user may take, and the trail with its notes. */
 function ReviewBox({ model, documentId, updatedAt }: { model: string; documentId: string; updatedAt: unknown }) {
@@ -80,7 +75,7 @@ function ReviewBox({ model, documentId, updatedAt }: { model: string; documentId
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" role="region" aria-label="Trạng thái duyệt">
       <Flex gap={2}>
         <Typography variant="sigma" textColor="neutral600">Trạng thái</Typography>
-        <Badge {...BADGE_COLORS[answer.stage]}>{STAGE_LABELS[answer.stage]}</Badge>
+        <StageBadge stage={answer.stage} />
       </Flex>
       {answer.stage === 'returned' && last?.note ? (
         <Box background="danger100" padding={2} hasRadius>

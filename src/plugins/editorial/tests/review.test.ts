@@ -4,6 +4,8 @@ import {
   decideTransition,
   mayRequest,
   parsePage,
+  stageMembership,
+  takeStageFilters,
   REQUESTABLE,
   STAGE_LABELS,
   STAGES,
@@ -132,5 +134,50 @@ describe('review stages: queue pages and config', () => {
     expect(bad({ contentTypes: 'api::x.x' })).toThrow(/review.contentTypes/);
     expect(bad({ contentTypes: [1] })).toThrow(/review.contentTypes/);
     expect(bad(undefined)).toThrow(/review.contentTypes/);
+  });
+});
+
+describe('review stages: the list filter', () => {
+  const FIELD = 'reviewStage';
+  it.each([
+    ['no filters', undefined, undefined, []],
+    ['other filters only', { $and: [{ title: { $contains: 'a' } }] }, { $and: [{ title: { $contains: 'a' } }] }, []],
+    ['one $eq among others', { $and: [{ title: { $contains: 'a' } }, { reviewStage: { $eq: 'submitted' } }] }, { $and: [{ title: { $contains: 'a' } }] }, [{ stage: 'submitted', negate: false }]],
+    ['$ne alone: $and dropped', { $and: [{ reviewStage: { $ne: 'approved' } }] }, {}, [{ stage: 'approved', negate: true }]],
+    ['two conditions', { $and: [{ reviewStage: { $ne: 'draft' } }, { reviewStage: { $ne: 'approved' } }] }, {}, [{ stage: 'draft', negate: true }, { stage: 'approved', negate: true }]],
+    ['top level, bare stage', { reviewStage: 'returned', locale: { $eq: 'vi' } }, { locale: { $eq: 'vi' } }, [{ stage: 'returned', negate: false }]],
+    ['an item with another field kept', { $and: [{ reviewStage: { $eq: 'draft' }, title: { $eq: 'x' } }] }, { $and: [{ title: { $eq: 'x' } }] }, [{ stage: 'draft', negate: false }]],
+    ['$and past qs array limit (object)', { $and: { 0: { reviewStage: { $eq: 'submitted' } }, 21: { id: { $gt: 1 } } } }, { $and: [{ id: { $gt: 1 } }] }, [{ stage: 'submitted', negate: false }]],
+  ])('%s', (_name, filters, rest, conditions) => {
+    const before = JSON.stringify(filters);
+    expect(takeStageFilters(filters, FIELD)).toEqual({ ok: true, filters: rest, conditions });
+    expect(JSON.stringify(filters)).toBe(before);
+  });
+
+  it.each([
+    [{ reviewStage: { $eq: 'pending' } }, /không hợp lệ/],
+    [{ $and: [{ reviewStage: { $eq: 'Submitted' } }] }, /không hợp lệ/],
+    [{ $and: [{ reviewStage: { $in: ['draft'] } }] }, /\$eq.*\$ne/],
+    [{ $and: [{ reviewStage: { $eq: 'draft', $ne: 'approved' } }] }, /\$eq.*\$ne/],
+    [{ $and: [{ reviewStage: { $eq: ['draft', 'approved'] } }] }, /không hợp lệ/],
+    [{ $and: [{ reviewStage: { $eq: { $gt: '' } } }] }, /không hợp lệ/],
+    [{ reviewStage: 'x'.repeat(500) }, /không hợp lệ/],
+    [{ $and: [{ reviewStage: null }] }, /\$eq.*\$ne/],
+  ])('%j is refused in Vietnamese', (filters, message) => {
+    const answer = takeStageFilters(filters, FIELD);
+    expect(answer).toEqual({ ok: false, message: expect.stringMatching(message) });
+    if (!answer.ok) expect(answer.message.length).toBeLessThan(300);
+  });
+
+  // Every stage and both operators against what a document in each stage is: membership must
+  // agree with "its stage is (not) the one asked for", a document with no row being a draft.
+  const docs: (Stage | null)[] = [null, ...STAGES];
+  it.each(STAGES.flatMap((stage) => [true, false].map((negate) => [stage, negate] as const)))('%s negate=%s', (stage, negate) => {
+    const { operator, stages } = stageMembership({ stage, negate });
+    for (const row of docs) {
+      const actual = row ?? 'draft';
+      const member = row !== null && stages.includes(row);
+      expect(operator === '$in' ? member : !member).toBe(negate ? actual !== stage : actual === stage);
+    }
   });
 });

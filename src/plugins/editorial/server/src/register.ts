@@ -3,6 +3,7 @@ import type { PluginConfig } from './config';
 import { entriesFromDocument, DOCUMENT_ACTIONS, titleField, versionsOf } from './utils/documents';
 import { VERSION_ACTIONS } from './utils/history';
 import { getService } from './utils/get-service';
+import { extendListView } from './list-view';
 import type { Json } from './utils/types';
 
 /**
@@ -12,6 +13,9 @@ import type { Json } from './utils/types';
  * write. Registered here, before any plugin's bootstrap can write.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // The content manager's list of a reviewed type: a stage column and a stage filter.
+  extendListView(strapi);
+
   strapi.documents.use(async (ctx, next) => {
     const result = await next();
     if (!DOCUMENT_ACTIONS[ctx.action]) return result;

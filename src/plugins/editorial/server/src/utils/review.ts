@@ -106,3 +106,88 @@ export function parsePage(query: Record<string, unknown>): { ok: true; page: num
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return { ok: false, message: 'Số dòng mỗi trang (pageSize) phải từ 1 đến 100.' };
   return { ok: true, page, pageSize };
 }
+
+/** One stage condition of a list's filters: in this stage, or (`negate`) not in it. */
+export interface StageCondition {
+  stage: Stage;
+  negate: boolean;
+}
+
+type Taken = { ok: true; filters: unknown; conditions: StageCondition[] } | { ok: false; message: string };
+
+const STAGE_CHOICES = STAGES.map((s) => `${s} (${STAGE_LABELS[s]})`).join(', ');
+
+/** One filter value on the stage field: `{ $eq: stage }`, `{ $ne: stage }` or a bare stage. */
+function stageCondition(value: unknown): StageCondition | string {
+  if (isStage(value)) return { stage: value, negate: false };
+  if (typeof value === 'string') return `Trạng thái duyệt "${value.slice(0, 40)}" không hợp lệ: chỉ chọn một trong ${STAGE_CHOICES}.`;
+  const entries = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+  if (entries.length !== 1 || (entries[0][0] !== '$eq' && entries[0][0] !== '$ne')) {
+    return 'Lọc theo trạng thái duyệt chỉ dùng "là" ($eq) hoặc "không là" ($ne) một trạng thái.';
+  }
+  const [operator, stage] = entries[0];
+  if (!isStage(stage)) {
+    const shown = typeof stage === 'string' ? stage.slice(0, 40) : typeof stage;
+    return `Trạng thái duyệt "${shown}" không hợp lệ: chỉ chọn một trong ${STAGE_CHOICES}.`;
+  }
+  return { stage, negate: operator === '$ne' };
+}
+
+/**
+ * Takes the stage conditions out of a content-manager list's `filters` (the admin's filter menu
+ * writes `filters[$and][i][<field>][$eq|$ne]=<stage>`; a top-level `filters[<field>]` is read the
+ * same way), returning the filters without them, for the content manager, which knows no such
+ * field. Nothing is changed in place. A bad operator or stage is refused in Vietnamese.
+ */
+export function takeStageFilters(filters: unknown, field: string): Taken {
+  if (filters === null || typeof filters !== 'object' || Array.isArray(filters)) return { ok: true, filters, conditions: [] };
+  const conditions: StageCondition[] = [];
+  const take = (value: unknown): string | null => {
+    const condition = stageCondition(value);
+    if (typeof condition === 'string') return condition;
+    conditions.push(condition);
+    return null;
+  };
+  const { [field]: top, ...rest } = filters as Record<string, unknown>;
+  if (top !== undefined) {
+    const refused = take(top);
+    if (refused) return { ok: false, message: refused };
+  }
+  // qs parses an index past its array limit into an object with numeric keys: read both shapes.
+  const and = rest.$and;
+  if (and !== null && typeof and === 'object') {
+    const kept: unknown[] = [];
+    for (const item of Array.isArray(and) ? and : Object.values(and)) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item) || !(field in item)) {
+        kept.push(item);
+        continue;
+      }
+      const { [field]: value, ...others } = item as Record<string, unknown>;
+      const refused = take(value);
+      if (refused) return { ok: false, message: refused };
+      if (Object.keys(others).length > 0) kept.push(others);
+    }
+    if (kept.length > 0) rest.$and = kept;
+    else delete rest.$and;
+  }
+  return { ok: true, filters: conditions.length > 0 ? rest : filters, conditions };
+}
+
+/**
+ * A stage condition as a membership test on the stage table: documents with a row in `stages`
+ * are `$in` or `$notIn`. A document never moved has no row and is a draft, so "is a draft" is
+ * "has no row in another stage".
+ */
+export function stageMembership({ stage, negate }: StageCondition): { operator: '$in' | '$notIn'; stages: Stage[] } {
+  const draft = stage === 'draft';
+  return { operator: draft !== negate ? '$notIn' : '$in', stages: draft ? STAGES.filter((s) => s !== 'draft') : [stage] };
+}
+
+/**
+ * The stage in the content manager's list (list-view.ts and the admin's hooks): the field of the
+ * filter menu (`filters[$and][i][reviewStage][$eq]=submitted`) and the property each listed row gains.
+ */
+export const LIST_STAGE_FIELD = 'reviewStage';
+
+/** The schema plugin option marking a reviewed type, which the admin reads to show the column and filter. */
+export const SCHEMA_OPTION = 'editorial';
