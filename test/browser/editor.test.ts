@@ -16,6 +16,8 @@ const ALT = 'Đại diện các đơn vị ký giao ước thi đua';
 const ENGLISH = ['Content Manager', 'Save', 'Publish', 'Create new entry', 'Media Library', 'Open preview', 'characters'];
 
 const REVIEW_PASSWORD = 'Duyet-bai-2025';
+/** The first administrator, registered through the admin's own page. */
+const ADMIN = { email: 'le.hang@example.vn', password: 'Bien-tap-2025' };
 const REPORTER = { email: 'pv.an@example.vn', firstname: 'An', lastname: 'Nguyễn', role: 'tdkt-author' };
 const EDITOR = { email: 'btv.binh@example.vn', firstname: 'Bình', lastname: 'Trần', role: 'tdkt-editor' };
 const REVIEW_TITLE = 'Huyện Đông Sơn tổng kết phong trào thi đua yêu nước năm 2025';
@@ -112,9 +114,9 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await shot('register');
     await page.fill('input[name="firstname"]', 'Lê');
     await page.fill('input[name="lastname"]', 'Hằng');
-    await page.fill('input[name="email"]', 'le.hang@example.vn');
-    await page.fill('input[name="password"]', 'Bien-tap-2025');
-    await page.fill('input[name="confirmPassword"]', 'Bien-tap-2025');
+    await page.fill('input[name="email"]', ADMIN.email);
+    await page.fill('input[name="password"]', ADMIN.password);
+    await page.fill('input[name="confirmPassword"]', ADMIN.password);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/admin\/?$/);
     await page.getByText('Quản lý nội dung').first().waitFor();
@@ -233,7 +235,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     for (const user of [REPORTER, EDITOR]) await app.ask({ cmd: 'createAdmin', ...user, password: REVIEW_PASSWORD });
     const panel = () => page.getByRole('region', { name: 'Trạng thái duyệt' });
     /** Signs out whoever is signed in (the admin keeps its session in storage and a cookie), then in as `email`. */
-    const signInAs = async (email: string) => {
+    const signInAs = async (email: string, password = REVIEW_PASSWORD) => {
       await page.context().clearCookies();
       await page.evaluate(() => {
         const { localStorage, sessionStorage } = globalThis as unknown as Record<'localStorage' | 'sessionStorage', { removeItem(key: string): void }>;
@@ -242,7 +244,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
       });
       await page.goto(`${base}/admin/auth/login`, { waitUntil: 'networkidle', timeout: 0 });
       await page.fill('input[name="email"]', email);
-      await page.fill('input[name="password"]', REVIEW_PASSWORD);
+      await page.fill('input[name="password"]', password);
       await page.locator('button[type="submit"]').click();
       await page.waitForURL(/\/admin\/?$/);
     };
@@ -300,8 +302,32 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await panel().getByRole('button', { name: 'Gửi duyệt' }).click();
     await panel().getByText('Chờ duyệt').first().waitFor();
 
-    // The editor approves and publishes.
+    // The editor filters the article list to "Trạng thái duyệt là Chờ duyệt" through the filter
+    // menu, and sees the stage in a column beside the title.
     await signInAs(EDITOR.email);
+    await page.goto(`${base}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&plugins[i18n][locale]=vi`, { waitUntil: 'networkidle', timeout: 0 });
+    await page.getByRole('button', { name: 'Bộ lọc' }).click();
+    await page.getByRole('combobox', { name: 'Chọn trường' }).click();
+    await page.getByRole('option', { name: 'Trạng thái duyệt' }).click();
+    await page.getByRole('combobox', { name: 'Trạng thái duyệt' }).click();
+    await page.getByRole('option', { name: 'Chờ duyệt' }).click();
+    const list = page.waitForResponse((r) => r.url().includes('/content-manager/collection-types/api::article.article?') && r.url().includes('reviewStage'), { timeout: 0 });
+    await page.getByRole('button', { name: 'Thêm bộ lọc' }).click();
+    expect((await list).status()).toBe(200);
+    await page.getByText('Trạng thái duyệt là Chờ duyệt').first().waitFor();
+    const row = page.getByRole('row').filter({ hasText: REVIEW_TITLE });
+    await row.waitFor();
+    // textContent: the badge and the headers are shown in capitals by CSS.
+    expect(await row.textContent()).toContain('Chờ duyệt');
+    const bodyRows = await page.locator('tbody tr').allTextContents();
+    expect(bodyRows.length).toBeGreaterThan(0);
+    for (const text of bodyRows) expect(text).toContain('Chờ duyệt');
+    const header = await page.locator('thead th').filter({ hasText: 'Trạng thái duyệt' }).boundingBox();
+    expect(header && header.x + header.width <= (page.viewportSize()?.width ?? 0)).toBe(true);
+    await expectNoEnglish();
+    await shot('review-list-filtered');
+
+    // The editor approves and publishes.
     await openArticle(articleUrl);
     await panel().getByRole('button', { name: 'Duyệt', exact: true }).click();
     await panel().getByText('Đã duyệt').first().waitFor();
@@ -329,5 +355,22 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await expectNoEnglish();
     await shot('history-restored');
     expect(await published()).toBe(`${REVIEW_TITLE}: 42 đơn vị được khen`);
+
+    // The administrator finds every step in "Nhật ký hoạt động" and exports them.
+    await signInAs(ADMIN.email, ADMIN.password);
+    const log = page.waitForResponse((r) => r.url().includes('/editorial/audit-log?') && r.request().method() === 'GET', { timeout: 0 });
+    await page.goto(`${base}/admin/settings/editorial-audit-log`);
+    expect((await log).status()).toBe(200);
+    await page.getByText(REVIEW_TITLE).first().waitFor();
+    const entries = (await page.locator('tbody').textContent()) ?? '';
+    for (const step of ['Gửi duyệt', 'Trả lại bài', 'Duyệt bài', 'Xuất bản', 'Khôi phục phiên bản']) expect(entries).toContain(step);
+    await expectNoEnglish();
+    await shot('audit-log-review');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Xuất CSV' }).click();
+    const csv = fs.readFileSync((await (await download).path()) ?? '', 'utf8');
+    for (const action of ['review.submitted', 'review.returned', 'review.approved', 'history.restore']) expect(csv).toContain(action);
+    expect(csv).toContain(REVIEW_TITLE);
+    expect(csv).toContain(RETURN_NOTE);
   }, 400_000);
 });
