@@ -3,7 +3,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import request from 'supertest';
+import { ole, zip } from '../../src/plugins/image-pipeline/tests/office-files';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
+
+const OOXML_TYPES = '[Content_Types].xml';
 
 type Format = { url: string; mime: string; width: number; height: number; ext: string };
 type UploadedFile = Format & { id: number; formats: Record<string, Format>; placeholder: string; dominantColor: string };
@@ -332,12 +335,29 @@ describeIntegration(`image pipeline (${testDatabase})`, () => {
       ['random bytes named .jpg', async () => Buffer.from('không phải ảnh'.repeat(50)), 'fake.jpg', /không được nhận/],
       ['an SVG with a script', async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg', /SVG/],
       ['HTML renamed to .jpg', async () => Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'), 'anh.jpg', /HTML/],
+      ['a Word document with macros named .docx', async () => zip([[OOXML_TYPES, '<Types/>'], ['word/document.xml', '<w:document/>'], ['word/vbaProject.bin', 'VBA']]), 'ke-hoach.docx', /macro/],
+      ['an Excel workbook with macros named .xlsx', async () => zip([[OOXML_TYPES, '<Types/>'], ['xl/workbook.xml', '<workbook/>'], ['xl/vbaProject.bin', 'VBA']]), 'bang-diem.xlsx', /macro/],
+      ['a .doc with macros', async () => ole(['WordDocument', '1Table', 'Macros', 'VBA']), 'cong-van.doc', /macro/],
+      ['an ODT with Basic macros', async () => zip([['mimetype', 'application/vnd.oasis.opendocument.text'], ['content.xml', '<x/>'], ['Basic/Standard/Module1.xml', 'Sub Main']]), 'to-trinh.odt', /macro/],
+      ['a password-protected document', async () => ole(['EncryptionInfo', 'EncryptedPackage']), 'mat.docx', /mật khẩu/],
+      ['a ZIP archive named .docx', async () => zip([['bao-cao.txt', 'Báo cáo']]), 'bao-cao.docx', /tệp nén/],
     ])('%s', async (_name, make, filename, message) => {
       const before = await counts();
       const res = await upload(await make(), filename);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
       expect(await counts()).toEqual(before);
+    });
+
+    it.each([
+      ['DOCX', zip([[OOXML_TYPES, '<Types/>'], ['word/document.xml', '<w:document/>']]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx'],
+      ['XLSX', zip([[OOXML_TYPES, '<Types/>'], ['xl/workbook.xml', '<workbook/>']]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.xlsx'],
+      ['ODT', zip([['mimetype', 'application/vnd.oasis.opendocument.text'], ['content.xml', '<x/>']]), 'application/vnd.oasis.opendocument.text', '.odt'],
+      ['DOC', ole(['WordDocument', '1Table']), 'application/msword', '.doc'],
+      ['XLS', ole(['Workbook']), 'application/vnd.ms-excel', '.xls'],
+    ])('takes a %s văn bản file, typed by its content whatever its name', async (_kind, bytes, mime, ext) => {
+      const res = await upload(bytes, 'van-ban-dinh-kem.bin').expect(201);
+      expect([res.body[0].mime, res.body[0].ext, res.body[0].name]).toEqual([mime, ext, `van-ban-dinh-kem${ext}`]);
     });
 
     it('stores what the content is, not what the name says', async () => {

@@ -3,10 +3,13 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import request from 'supertest';
 import { URL_IMPORT_MESSAGES } from '../../src/plugins/image-pipeline/server/src/utils/url-import';
+import { zip } from '../../src/plugins/image-pipeline/tests/office-files';
 import { HOSTS } from '../helpers/address-forms';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 const PASSWORD = 'Mat-khau-thu-1234';
+const DOCX = zip([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document/>']]);
+const DOCM = zip([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document/>'], ['word/vbaProject.bin', 'VBA']]);
 // 127.0.0.2 is loopback too: the operator's exception (OUTBOUND_ALLOW) for the controls and the redirects.
 const ALLOWED_HOST = '127.0.0.2';
 
@@ -90,6 +93,8 @@ describeIntegration(`server-side requests reach public addresses only (${testDat
       if (url.pathname === '/json') return void res.writeHead(200, { 'Content-Type': 'image/png' }).end(JSON.stringify({ secret: 'x'.repeat(5000) }));
       if (url.pathname === '/html') return void res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(`<!doctype html><title>nội bộ</title>${'x'.repeat(7000)}`);
       if (url.pathname === '/huge') return void res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(2 ** 31) }).end();
+      if (url.pathname === '/van-ban.docx') return void res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(DOCX);
+      if (url.pathname === '/ke-hoach.docx') return void res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(DOCM);
       if (url.pathname === '/missing') return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not here, 1234 bytes');
       res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Disposition': "inline; filename*=UTF-8''hoa-don%E2%80%AEgnp.exe" }).end(png);
     });
@@ -154,6 +159,19 @@ describeIntegration(`server-side requests reach public addresses only (${testDat
     const stored = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: (complete!.data.file as { id: number }).id } });
     expect(stored.name).toBe('hoa-dongnp.png');
     expect(stored.mime).toBe('image/png');
+  });
+
+  it('imports a văn bản (DOCX, told apart by the upload guard reading it whole) and refuses one with macros', async () => {
+    const before = await fileCount();
+    const docx = await uploadFromUrls([`http://${ALLOWED_HOST}:${allowedPort}/van-ban.docx`]);
+    const complete = docx.find((e) => e.event === 'file:complete');
+    expect(complete).toBeDefined();
+    const stored = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: (complete!.data.file as { id: number }).id } });
+    expect([stored.mime, stored.ext]).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx']);
+    const docm = await uploadFromUrls([`http://${ALLOWED_HOST}:${allowedPort}/ke-hoach.docx`]);
+    expect(docm.find((e) => e.event === 'file:complete')).toBeUndefined();
+    expect(docm.find((e) => e.event === 'file:error')?.data.message).toMatch(/macro/);
+    expect(await fileCount()).toBe(before + 1);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { DOCUMENT_TYPES } from '../utils/containers';
 import type { ExtraFormat } from '../utils/derivatives';
 
 export interface PluginConfig {
@@ -33,7 +34,16 @@ export const defaultConfig: PluginConfig = {
   crops: { wide: { width: 1200, height: 675 }, standard: { width: 1200, height: 900 }, square: { width: 1200, height: 1200 } },
   concurrency: 2,
   placeholderSize: 16,
-  allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'application/pdf'],
+  allowedTypes: [
+    'image/jpeg',
+    'image/png',
+    'image/webp',
+    'image/avif',
+    'image/gif',
+    'application/pdf',
+    // Office documents without macros (văn bản are published as DOCX, XLSX, ODT, DOC, XLS too).
+    ...Object.values(DOCUMENT_TYPES).map((type) => type.mime),
+  ],
   requireAltText: {},
 };
 

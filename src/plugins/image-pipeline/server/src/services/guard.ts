@@ -4,7 +4,8 @@ import { errors } from '@strapi/utils';
 import sharp, { type Metadata } from 'sharp';
 import type { PluginConfig } from '../config';
 import { hasMarkup } from '../utils/markup';
-import { sniff } from '../utils/sniff';
+import { sniffContainer } from '../utils/containers';
+import { describeTypes, sniff } from '../utils/sniff';
 import type { IncomingFile } from '../utils/upload-file';
 import { getService } from '../utils/get-service';
 
@@ -12,6 +13,7 @@ const WHAT: Record<string, string> = {
   svg: 'ảnh SVG (có thể chứa mã độc)',
   html: 'trang HTML',
   unknown: 'một định dạng không nhận ra',
+  archive: 'một tệp nén (ZIP)',
 };
 
 /**
@@ -33,11 +35,21 @@ export const guard = ({ strapi }: { strapi: Core.Strapi }) => {
       } finally {
         await handle.close();
       }
-      const real = sniff(head);
+      let real = sniff(head);
+      const whole = await fs.readFile(file.filepath);
+      if (real.kind === 'container') real = sniffContainer(whole);
+      if (real.kind === 'macro') {
+        throw new errors.ValidationError(
+          `Tệp "${name}" không được nhận: tài liệu có macro (VBA, Basic) có thể chạy mã độc trên máy người mở. Hãy lưu lại thành .docx, .xlsx, .odt không có macro, hoặc PDF.`
+        );
+      }
+      if (real.kind === 'encrypted') {
+        throw new errors.ValidationError(`Tệp "${name}" không được nhận: tài liệu được đặt mật khẩu nên không kiểm tra được. Hãy bỏ mật khẩu rồi tải lên lại.`);
+      }
       const { allowedTypes, maxPixels } = config();
       if (!allowedTypes.includes(real.mime)) {
         throw new errors.ValidationError(
-          `Tệp "${name}" không được nhận: nội dung là ${WHAT[real.kind] ?? real.mime}. Chỉ nhận: ${allowedTypes.join(', ')}.`
+          `Tệp "${name}" không được nhận: nội dung là ${WHAT[real.kind] ?? real.mime}. Chỉ nhận: ${describeTypes(allowedTypes)}.`
         );
       }
       // Trust the content, not the name or the browser: store the real type and extension.
@@ -45,7 +57,7 @@ export const guard = ({ strapi }: { strapi: Core.Strapi }) => {
       file.detectedMimeType = real.mime; // what Strapi's upload service prefers over the declared type
       file.originalFilename = `${name.replace(/\.[^./\\]*$/, '')}${real.ext}`;
       // Polyglots: an image with HTML or script inside could run if ever served as text.
-      if (hasMarkup(await fs.readFile(file.filepath))) {
+      if (hasMarkup(whole)) {
         throw new errors.ValidationError(`Tệp "${name}" không được nhận: trong tệp có mã HTML, SVG hoặc JavaScript.`);
       }
       if (real.kind !== 'image') return;

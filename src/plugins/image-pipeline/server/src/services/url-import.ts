@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PluginConfig } from '../config';
+import { DOCUMENT_TYPES } from '../utils/containers';
 import { sniff } from '../utils/sniff';
 import { importFileName, parseImportUrl, URL_IMPORT_MESSAGES } from '../utils/url-import';
 
@@ -92,7 +93,10 @@ export const urlImport = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const first = Buffer.concat(head);
       const real = sniff(first);
-      if (first.length === 0 || !allowedTypes.includes(real.mime)) throw await giveUp(notAccepted());
+      // An office container (ZIP, OLE2) is told apart only whole: taken here if any document type
+      // is allowed, then sniffed in full by the upload guard like any upload.
+      const container = real.kind === 'container' && Object.values(DOCUMENT_TYPES).some((type) => allowedTypes.includes(type.mime));
+      if (first.length === 0 || !(allowedTypes.includes(real.mime) || container)) throw await giveUp(notAccepted());
 
       const filepath = path.join(dir, randomUUID());
       let written = 0;

@@ -7,11 +7,13 @@
  * (the probe learned both from error messages). So there are two messages, and neither carries
  * a size, a type or a status.
  */
+import { describeTypes } from './sniff';
+
 export const URL_IMPORT_MESSAGES = {
   badUrl: 'Địa chỉ tệp không hợp lệ: chỉ nhận địa chỉ http:// hoặc https:// đầy đủ, không kèm tên đăng nhập hay mật khẩu.',
   unreachable: 'Không tải được tệp từ địa chỉ này. Hãy kiểm tra lại địa chỉ, hoặc tải tệp về máy rồi tải lên.',
   notAccepted: (maxMegabytes: number, types: string[]) =>
-    `Tệp tại địa chỉ này không được nhận: chỉ nhận ${types.join(', ')}, tối đa ${maxMegabytes.toLocaleString('vi-VN')} MB.`,
+    `Tệp tại địa chỉ này không được nhận: chỉ nhận ${describeTypes(types)}, tối đa ${maxMegabytes.toLocaleString('vi-VN')} MB.`,
 };
 
 /** Longest URL accepted (browsers and servers commonly stop near 2,000 characters). */
