@@ -133,6 +133,19 @@ describeIntegration(`content history (${testDatabase})`, () => {
       expect(res.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 3, total: 6 });
     });
 
+    it('a clone in the admin is a new document whose first version is its creation; the original keeps its own', async () => {
+      const before = (await list(id)).length;
+      const res = await api().post(`${CM}/clone/${id}`).query({ locale: 'vi' }).set(as('editor')).send({ title: 'Lịch sử: bản nhân bản' });
+      expect(res.status).toBe(200);
+      const copy = res.body.data.documentId;
+      expect(copy).not.toBe(id);
+      const versions = await list(copy);
+      expect(versions.map((v) => [v.action, v.status])).toEqual([['create', 'draft']]);
+      expect((await version(copy, versions[0].id)).content.title).toBe('Lịch sử: bản nhân bản');
+      expect(versions[0].actor).toEqual({ id: users.editor, name: 'Lịch editor' });
+      expect(await list(id)).toHaveLength(before);
+    });
+
     it('a REST write with a full-access token is the token’s', async () => {
       const token = await app.strapi.service('admin::api-token').create({ name: 'Khoá lịch sử', type: 'full-access', lifespan: null });
       const res = await api().post('/api/articles').query({ locale: 'vi' }).set('Authorization', `Bearer ${token.accessKey}`).send({ data: { title: 'Lịch sử: bài qua REST' } });

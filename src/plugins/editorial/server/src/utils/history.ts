@@ -4,6 +4,8 @@ import { isObject, text, type Json } from './types';
 /** Document Service actions that store a version, and the name each version carries. */
 export const VERSION_ACTIONS: Record<string, string> = {
   create: 'create',
+  // The admin's "Nhân bản": a new document, whose first version is its creation.
+  clone: 'create',
   update: 'update',
   publish: 'publish',
   unpublish: 'unpublish',
