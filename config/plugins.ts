@@ -60,6 +60,8 @@ const NEWSROOM_PAGES = {
     },
     // The published articles citing it, newest first and paged, like a section's.
     stories: 'legalDocuments',
+    // Its validity today and schema.org Legislation data (src/api/legal-document/services).
+    extras: 'api::legal-document.legal-document',
   },
   category: { uid: 'api::category.category', route: '/categories/by-slug', path: '/chuyen-muc/{slug}', sitemap: 'categories', populate: {}, stories: 'category' },
   bloc: {

@@ -6525,6 +6525,13 @@ export interface components {
                 id?: string | number;
                 documentId?: string;
             }[] | null;
+            /**
+             * @description hiệu lực hôm nay (giờ Việt Nam) / validity today
+             * @enum {string}
+             */
+            validity?: "chua-hieu-luc" | "con-hieu-luc" | "het-hieu-luc";
+            /** @enum {string} */
+            validityLabel?: "Chưa có hiệu lực" | "Còn hiệu lực" | "Hết hiệu lực";
         };
         LegalDocumentResponse: {
             data?: {
@@ -8597,6 +8604,12 @@ export interface components {
             currentTerm?: {
                 [key: string]: unknown;
             } | null;
+            /** @description văn bản: schema.org Legislation (legislationIdentifier, legislationLegalForce, …) */
+            jsonLd?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description jsonLd as JSON with "<" escaped: print it as is inside <script type="application/ld+json"> */
+            jsonLdScript?: string | null;
         };
         Redirect: {
             /** @description always null */

@@ -7,6 +7,7 @@
  */
 
 import { LOCALE_CODES } from '../bootstrap/locales';
+import { VALIDITIES, VALIDITY_LABELS } from '../legal-documents/dates';
 
 type Json = Record<string, unknown>;
 export interface OpenApiDraft {
@@ -209,6 +210,17 @@ export function enumerateLocales(draft: OpenApiDraft, codes: string[]): void {
   }
 }
 
+/**
+ * Fields the API computes that the content type does not store: a văn bản's `validity` (today, from
+ * its dates and replacements) and its Vietnamese label, in lists and on its page.
+ */
+export function addComputedFields(draft: OpenApiDraft): void {
+  const legal = draft.components.schemas?.LegalDocument;
+  if (!isObject(legal) || !isObject(legal.properties)) return;
+  legal.properties.validity = { type: 'string', enum: [...VALIDITIES], description: 'hiệu lực hôm nay (giờ Việt Nam) / validity today' };
+  legal.properties.validityLabel = { type: 'string', enum: VALIDITIES.map((v) => VALIDITY_LABELS[v]) };
+}
+
 /** All of the above, in an order where each sees the paths as the previous one left them. */
 export function fixGeneratedDocument(draft: OpenApiDraft, locales: string[] = LOCALE_CODES): void {
   enumerateLocales(draft, locales);
@@ -217,5 +229,6 @@ export function fixGeneratedDocument(draft: OpenApiDraft, locales: string[] = LO
   fixSchemaTypes(draft);
   allowNulls(draft);
   fixPagination(draft);
+  addComputedFields(draft);
   nameOperations(draft);
 }

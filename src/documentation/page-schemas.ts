@@ -105,6 +105,8 @@ export const PAGE_SCHEMAS: Record<string, Schema> = {
       url: text(),
       meta: ref('PageMeta'),
       currentTerm: maybe({ type: 'object', additionalProperties: true, description: "blocs: this year's (or the latest) term, leader and deputy populated" }),
+      jsonLd: { type: 'object', additionalProperties: true, description: 'văn bản: schema.org Legislation (legislationIdentifier, legislationLegalForce, …)' },
+      jsonLdScript: text('jsonLd as JSON with "<" escaped: print it as is inside <script type="application/ld+json">'),
     },
     ['articles', 'alternates', 'url', 'meta']
   ),

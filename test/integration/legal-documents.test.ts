@@ -154,6 +154,24 @@ describeIntegration(`legal documents (${testDatabase})`, () => {
       expect(old.meta.title).toBe('Luật Thi đua, khen thưởng năm 2003');
     });
 
+    it('gives each page its validity, as the list does, and schema.org Legislation data', async () => {
+      const list = (await api().get('/api/legal-documents?pagination[pageSize]=100').expect(200)).body.data as (Doc & { slug: string; validity: string; validityLabel: string })[];
+      expect(list.length).toBeGreaterThanOrEqual(6);
+      for (const doc of list) {
+        const page = (await api().get(`/api/legal-documents/by-slug/${doc.slug}`).expect(200)).body.data;
+        expect([doc.number, page.validity, page.validityLabel]).toEqual([doc.number, doc.validity, doc.validityLabel]);
+        expect(page.jsonLd).toMatchObject({ '@type': 'Legislation', legislationIdentifier: doc.number, url: page.url, inLanguage: 'vi-VN' });
+        expect(page.jsonLd.legislationLegalForce).toBe(doc.validity === 'con-hieu-luc' ? 'https://schema.org/InForce' : 'https://schema.org/NotInForce');
+        expect(JSON.parse(page.jsonLdScript)).toEqual(page.jsonLd);
+        expect(page.jsonLdScript).not.toContain('<');
+      }
+      const law2022 = list.find((d) => d.number === '06/2022/QH15');
+      const page = (await api().get(`/api/legal-documents/by-slug/${law2022?.slug}`).expect(200)).body.data;
+      expect(page.jsonLd.legislationChanges).toEqual([
+        expect.objectContaining({ '@type': 'Legislation', legislationIdentifier: '15/2003/QH11', url: expect.stringMatching(/\/van-ban\/luat-thi-dua-khen-thuong-nam-2003$/) }),
+      ]);
+    });
+
     it('lists documents in their sitemap part and narrows feeds to the articles citing one', async () => {
       const index = (await api().get('/api/sitemap.xml').expect(200)).text;
       expect(index).toContain('documents-1.xml');

@@ -2,6 +2,7 @@ import { findDateProblem, toDay, todayIn, validityOn, VALIDITY_LABELS, type Vali
 import { KIND_LABELS, kindHint } from '../../src/legal-documents/kinds';
 import { ListParamError, listFilters, replacementInForce, validityFilter } from '../../src/legal-documents/list-query';
 import { namedTargets } from '../../src/legal-documents/relations';
+import { LEGAL_FORCE, legislationJsonLd, type LegislationInput } from '../../src/legal-documents/structured-data';
 import { foldedWords } from '../../src/plugins/vietnamese-text/server/src/utils/search-text';
 import schema from '../../src/api/legal-document/content-types/legal-document/schema.json';
 
@@ -139,5 +140,61 @@ describe('document numbers in search', () => {
     ['06/2022/QH15', ['06/2022/qh15', '06 2022 QH15']],
   ])('%s', (number, typed) => {
     for (const t of typed) expect([t, foldedWords(t)]).toEqual([t, foldedWords(number)]);
+  });
+});
+
+const VALIDITIES_FOR_LD = Object.entries(LEGAL_FORCE) as [Validity, string][];
+
+describe('legislationJsonLd (schema.org Legislation)', () => {
+  it('has a legal force for every validity', () => expect(Object.keys(LEGAL_FORCE).sort()).toEqual(Object.keys(VALIDITY_LABELS).sort()));
+
+  const base: LegislationInput = {
+    url: 'https://tdkt.example.vn/van-ban/chi-thi-05',
+    number: '05-CT/TW',
+    title: 'Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+    kind: 'chi-thi',
+    issuedOn: '2016-05-15',
+    issuer: 'Bộ Chính trị',
+    validity: 'con-hieu-luc',
+    inLanguage: 'vi-VN',
+    replaces: [],
+    files: [],
+  };
+
+  it('describes a document in force', () => {
+    expect(legislationJsonLd(base)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Legislation',
+      url: base.url,
+      name: base.title,
+      legislationIdentifier: '05-CT/TW',
+      legislationType: 'Chỉ thị',
+      legislationDate: '2016-05-15',
+      legislationLegalForce: 'https://schema.org/InForce',
+      legislationPassedBy: { '@type': 'Organization', name: 'Bộ Chính trị' },
+      inLanguage: 'vi-VN',
+    });
+  });
+
+  it.each(VALIDITIES_FOR_LD)('maps %s to %s', (validity, force) => expect(legislationJsonLd({ ...base, validity }).legislationLegalForce).toBe(force));
+
+  it.each([
+    ['no issuer', { issuer: null }, 'legislationPassedBy', false],
+    ['an unknown kind', { kind: 'sac-lenh' }, 'legislationType', false],
+    ['no kind', { kind: undefined }, 'legislationType', false],
+    ['a bad date', { issuedOn: '2016-02-30' }, 'legislationDate', false],
+    ['an end date', { expiresOn: '2030-12-31' }, 'expires', true],
+  ] as const)('with %s: %s %s', (_name, change, key, present) => {
+    expect(Object.hasOwn(legislationJsonLd({ ...base, ...change }), key)).toBe(present);
+  });
+
+  it('names what it replaces and its files', () => {
+    const ld = legislationJsonLd({
+      ...base,
+      replaces: [{ url: 'https://tdkt.example.vn/van-ban/luat-2003', number: '15/2003/QH11', title: 'Luật Thi đua, khen thưởng năm 2003' }],
+      files: [{ url: 'https://tdkt.example.vn/uploads/chi_thi.pdf', mime: 'application/pdf', name: 'chi-thi-05.pdf' }],
+    });
+    expect(ld.legislationChanges).toEqual([{ '@type': 'Legislation', url: 'https://tdkt.example.vn/van-ban/luat-2003', legislationIdentifier: '15/2003/QH11', name: 'Luật Thi đua, khen thưởng năm 2003' }]);
+    expect(ld.encoding).toEqual([{ '@type': 'MediaObject', contentUrl: 'https://tdkt.example.vn/uploads/chi_thi.pdf', encodingFormat: 'application/pdf', name: 'chi-thi-05.pdf' }]);
   });
 });

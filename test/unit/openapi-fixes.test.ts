@@ -1,5 +1,6 @@
 import { documentAccess } from '../../src/documentation/access';
 import {
+  addComputedFields,
   allowNulls,
   enumerateLocales,
   fixGeneratedDocument,
@@ -94,6 +95,18 @@ describe('schemas', () => {
     fixPagination(doc);
     expect(JSON.stringify(doc.components.schemas)).not.toContain('"minimum":25');
     expect(doc.components.schemas?.Pagination).toMatchObject({ properties: { pageSize: { minimum: 1 }, pageCount: { minimum: 0 } } });
+  });
+
+  it('adds what the API computes for a văn bản (validity and its label), and nothing elsewhere', () => {
+    const doc = draft({}, { LegalDocument: { type: 'object', properties: { number: { type: 'string' } } }, Article: { type: 'object', properties: {} } });
+    addComputedFields(doc);
+    expect(doc.components.schemas?.LegalDocument).toMatchObject({
+      properties: {
+        validity: { type: 'string', enum: ['chua-hieu-luc', 'con-hieu-luc', 'het-hieu-luc'] },
+        validityLabel: { type: 'string', enum: ['Chưa có hiệu lực', 'Còn hiệu lực', 'Hết hiệu lực'] },
+      },
+    });
+    expect(doc.components.schemas?.Article).toEqual({ type: 'object', properties: {} });
   });
 
   it('runs all fixes on an empty document without throwing', () => {

@@ -21,6 +21,8 @@ describe('validateConfig', () => {
     [{ pages: { ...pages, bloc: { ...pages.bloc, sitemap: 'articles' } } }, /used twice/],
     [{ pages: { ...pages, bloc: { ...pages.bloc, stories: 'blocs; drop' } } }, /pages.bloc.stories/],
     [{ pages: { ...pages, bloc: { ...pages.bloc, currentTerm: { field: 'terms' } } } }, /currentTerm/],
+    [{ pages: { ...pages, bloc: { ...pages.bloc, extras: 'legal-document' } } }, /pages.bloc.extras/],
+    [{ pages: { ...pages, bloc: { ...pages.bloc, extras: 42 as unknown as string } } }, /pages.bloc.extras/],
     [{ pages: { ...pages, Bloc: pages.bloc } }, /page type "Bloc"/],
     [{ story: { ...siteConfig.story!, page: 'news' } }, /story.page/],
     [{ story: { ...siteConfig.story!, page: 'bloc' } }, /cannot list stories/],

@@ -23,6 +23,11 @@ export interface PageConfig {
   stories?: string;
   /** A repeatable component of which the item of the current year is shown as `currentTerm` (e.g. a bloc's leaders). */
   currentTerm?: { field: string; year: string };
+  /**
+   * The uid of a service with `pageExtras(entry, context)` (services/page-extras.ts) whose fields
+   * are added to this type's page: what only the app knows (a văn bản's validity, its JSON-LD).
+   */
+  extras?: string;
 }
 
 /**
@@ -144,6 +149,9 @@ function validatePages(config: PluginConfig): void {
     if (page.stories !== undefined && !isName(page.stories)) fail(`pages.${type}.stories must name a relation of the story type`);
     if (page.currentTerm !== undefined && (!isRecord(page.currentTerm) || !isName(page.currentTerm.field) || !isName(page.currentTerm.year))) {
       fail(`pages.${type}.currentTerm needs { field, year }`);
+    }
+    if (page.extras !== undefined && (typeof page.extras !== 'string' || !/^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/.test(page.extras))) {
+      fail(`pages.${type}.extras must be a service uid like "api::legal-document.legal-document"`);
     }
   }
   const story = config.story;

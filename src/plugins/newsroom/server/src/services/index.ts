@@ -1,4 +1,5 @@
 import { feeds } from './feeds';
+import { pageExtras } from './page-extras';
 import { pages } from './pages';
 import { publicationGuard } from './publication-guard';
 import { rights } from './rights';
@@ -7,4 +8,4 @@ import { site } from './site';
 import { slugHistory } from './slug-history';
 import { sitemaps } from './sitemaps';
 
-export default { feeds, pages, 'publication-guard': publicationGuard, rights, scheduler, site, sitemaps, 'slug-history': slugHistory };
+export default { feeds, 'page-extras': pageExtras, pages, 'publication-guard': publicationGuard, rights, scheduler, site, sitemaps, 'slug-history': slugHistory };

@@ -200,6 +200,21 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
     return terms.find((t) => Number(t[yearField]) <= year) ?? null;
   }
 
+  /** The app's fields for this page type (config `pages[type].extras`), with a script form of its JSON-LD. */
+  async function appExtras(type: PageType, entry: Record<string, unknown>, loc: Locales, url: string): Promise<Record<string, unknown>> {
+    const provider = getService(strapi, 'page-extras').provider(type);
+    if (!provider) return {};
+    const extras = await provider.pageExtras(entry, {
+      type,
+      locale: loc.locale,
+      url,
+      languageTag: site().languageTag(loc.locale),
+      pageUrl: (other, slug) => site().pageUrl(other, slug, loc.locale, loc.defaultLocale),
+      mediaUrl: (media) => site().mediaUrl(media) ?? media,
+    });
+    return extras.jsonLd && typeof extras.jsonLd === 'object' ? { ...extras, jsonLdScript: jsonLdScript(extras.jsonLd as Record<string, unknown>) } : extras;
+  }
+
   return {
     /** A page by slug: the entry populated for rendering, or a redirect from a previous slug. */
     async find(type: PageType, slug: string, loc: Locales, list: ListParams, auth: Auth): Promise<PageResult> {
@@ -248,11 +263,13 @@ export const pages = ({ strapi }: { strapi: Core.Strapi }) => {
         : [[], 0];
       const url = site().pageUrl(type, String(found.slug), loc.locale, loc.defaultLocale);
       const config = site().config();
+      const extras = await appExtras(type, data, loc, url);
       return {
         kind: 'page',
         body: {
           data: {
             ...data,
+            ...extras,
             ...(term !== undefined ? { currentTerm: term } : {}),
             articles: articles.map((a) => articleCard(a, loc)),
             alternates: others,
