@@ -6,6 +6,7 @@ import { registerDatelineDefault } from './bootstrap/dateline';
 import { protectDocumentation, registerDocumentationOverrides } from './bootstrap/documentation';
 import { registerInputGuard } from './bootstrap/input-guard';
 import { registerLegalDocumentGuard } from './bootstrap/legal-document-guard';
+import { scheduleValidityRollover } from './legal-documents/validity-rollover';
 import { ensureLocales } from './bootstrap/locales';
 import { installGracefulShutdown, trackRequests } from './lifecycle/graceful-shutdown';
 import { memoizeLookups } from './bootstrap/memoized-lookups';
@@ -52,6 +53,8 @@ export default {
     await refreshPlannerStatistics(strapi, seeded === 'start' || seeded === 'resume' ? 'bulk work' : 'start');
     // After the bootstrap's own permission and locale writes.
     memoizeLookups(strapi);
+    // Văn bản validity changes at midnight without a write: cached answers are told (once a day).
+    await scheduleValidityRollover(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { runMigrations, type Applied } from 'strapi-plugin-migrations-runner';
 import readIndexes from './001-read-indexes';
+import validityRollovers from './002-validity-rollovers';
 
 /**
  * The app's own migrations, run by the plugins' runner (rows of plugin `app` in plugin_migrations)
@@ -11,6 +12,6 @@ import readIndexes from './001-read-indexes';
 export const OWNER = 'app';
 
 /** In order; a file is never renumbered, renamed or edited once released: a change is a new file. */
-export const migrations = [readIndexes];
+export const migrations = [readIndexes, validityRollovers];
 
 export const migrate = (strapi: Core.Strapi): Promise<Applied<void>[]> => runMigrations(strapi.db.connection, OWNER, migrations, strapi);

@@ -25,6 +25,18 @@ export const replacementInForce = (today: string): Filters => ({
   $or: [{ effectiveFrom: { $lte: today } }, { effectiveFrom: { $null: true }, issuedOn: { $lte: today } }],
 });
 
+/** The day a document takes effect: its `effectiveFrom`, or without one its issue date (as `validityOn`). */
+const startsOn = (day: string): Filters => ({ $or: [{ effectiveFrom: { $eq: day } }, { effectiveFrom: { $null: true }, issuedOn: { $eq: day } }] });
+
+/**
+ * The documents whose validity changes on `day`, by the rules of `validityOn`: they take effect,
+ * their `expiresOn` comes, or a replacement of theirs takes effect. (Nothing else moves a
+ * validity without a write, which the API cache sees itself.)
+ */
+export const validityChangesOn = (day: string): Filters => ({
+  $or: [startsOn(day), { expiresOn: { $eq: day } }, { replacedBy: startsOn(day) }],
+});
+
 /**
  * Conditions of "in force on `today`" and its two opposites, as Document Service filters, the
  * same rules as `validityOn`. `replaced` lists the documents a replacement in force has ended:

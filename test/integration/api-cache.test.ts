@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { validityOn, type DocumentDates } from '../../src/legal-documents/dates';
+import { rollOverValidity } from '../../src/legal-documents/validity-rollover';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -309,6 +311,87 @@ describeIntegration.each(['memory', 'redis'])(`public API cache (${testDatabase}
         await readers;
       }
       expect(stale).toBe(0);
+    });
+  });
+
+  describe('a văn bản whose validity changes at midnight, with no write', () => {
+    const LEGAL = 'api::legal-document.legal-document';
+    const legal = () => app.strapi.documents(LEGAL);
+    // Days far ahead (a different year per backend), so the app's own rollover of today is not involved.
+    const year = backend === 'memory' ? 2041 : 2042;
+    const D = `${year}-06-15`;
+    const before = `${year}-06-14`;
+    const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    type Made = DocumentDates & { documentId: string; slug: string; number: string; replacedBy: DocumentDates[] };
+    const made: Made[] = [];
+    let n = 0;
+    async function make(dates: DocumentDates, replaces: Made[] = []): Promise<Made> {
+      n += 1;
+      const number = `HL${year}-${n}/KH`;
+      const data = { number, title: `Kế hoạch thử hiệu lực số ${n} năm ${year}`, kind: 'ke-hoach', ...dates, replaces: replaces.map((r) => r.documentId) };
+      const doc = await legal().create({ locale: 'vi', data: data as Parameters<ReturnType<typeof legal>['create']>[0]['data'] });
+      await legal().publish({ documentId: doc.documentId, locale: 'vi' });
+      const found = { ...dates, documentId: doc.documentId, slug: String(doc.slug), number, replacedBy: [] } as Made;
+      for (const r of replaces) r.replacedBy.push(dates);
+      made.push(found);
+      return found;
+    }
+
+    beforeAll(async () => {
+      // Every valid combination of an issue date, a start and an end around D…
+      for (const issuedOn of [shift(D, -30), D]) {
+        for (const effectiveFrom of [null, before, D, shift(D, 1)]) {
+          for (const expiresOn of [null, D, shift(D, 1), shift(D, 40)]) {
+            const dates = { issuedOn, effectiveFrom, expiresOn };
+            const effective = effectiveFrom ?? issuedOn;
+            if ((effectiveFrom && effectiveFrom < issuedOn) || (expiresOn && expiresOn <= effective)) continue;
+            await make(dates);
+          }
+        }
+      }
+      // …and replacements taking effect on D, before D and after D.
+      for (const effectiveFrom of [D, before, shift(D, 3)]) {
+        const old = await make({ issuedOn: shift(D, -400) });
+        await make({ issuedOn: shift(D, -10), effectiveFrom }, [old]);
+      }
+    }, 120_000);
+
+    it('announces exactly the documents whose validity changes that day, once, and drops their cached answers', async () => {
+      const changed = made.filter((d) => validityOn(d, before) !== validityOn(d, D)).map((d) => d.documentId);
+      const unchanged = made.filter((d) => !changed.includes(d.documentId));
+      expect(changed.length).toBeGreaterThanOrEqual(8);
+      expect(unchanged.length).toBeGreaterThanOrEqual(8);
+
+      const page = (d: Made) => `/api/legal-documents/by-slug/${d.slug}`;
+      const list = `/api/legal-documents?filters[number][$startsWith]=HL${year}-&pagination[pageSize]=100`;
+      const watched = [made.find((d) => changed.includes(d.documentId))!, unchanged[0]];
+      for (const path of [...watched.map(page), list]) await api().get(path).expect(200);
+      for (const path of [...watched.map(page), list]) expect([path, (await api().get(path).expect(200)).headers['x-cache']]).toEqual([path, 'HIT']);
+
+      const report = jest.spyOn(app.strapi.plugin('api-cache').service('changes'), 'report');
+      try {
+        const count = await rollOverValidity(app.strapi, D);
+        const reported = report.mock.calls.flatMap(([changes]) => (changes as { documentId: string }[]).map((c) => c.documentId));
+        expect(reported.filter((id) => made.some((d) => d.documentId === id)).sort()).toEqual([...changed].sort());
+        expect(count).toBe(reported.length);
+
+        expect((await api().get(page(watched[0])).expect(200)).headers['x-cache']).toBe('MISS');
+        expect((await api().get(page(watched[1])).expect(200)).headers['x-cache']).toBe('HIT');
+        expect((await api().get(list).expect(200)).headers['x-cache']).toBe('MISS');
+
+        report.mockClear();
+        expect(await rollOverValidity(app.strapi, D)).toBeNull();
+        expect(report).not.toHaveBeenCalled();
+      } finally {
+        report.mockRestore();
+      }
+    });
+
+    it('lets one of several instances announce a day (the day row’s key)', async () => {
+      const day = shift(D, 3);
+      const results = await Promise.all([rollOverValidity(app.strapi, day), rollOverValidity(app.strapi, day), rollOverValidity(app.strapi, day)]);
+      expect(results.filter((r) => r === null)).toHaveLength(2);
+      expect(results.find((r) => r !== null)).toBeGreaterThanOrEqual(2);
     });
   });
 });

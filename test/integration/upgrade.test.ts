@@ -29,6 +29,7 @@ const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates 
 const LEGACY_VERSION_KEY = 'plugin_vietnamese-text_search_index_version';
 const EXPECTED = [
   'app/001-read-indexes',
+  'app/002-validity-rollovers',
   'editorial/001-audit-log',
   'editorial/002-review-stages',
   'editorial/003-content-history',
