@@ -104,6 +104,10 @@ const PAGE_TYPES = Object.values(NEWSROOM_PAGES).map((p) => p.uid);
  * types changes publicly; Strapi's own `GET /api/<type>` lists the plugin finds by itself. Pages
  * listing stories ("Tin khác" under an article, a section's latest articles) show the `documentId`
  * of each card, so only a change of which stories they list (`membership` below) refreshes them.
+ * Section pages also show relations written from the other side (a văn bản's `replacedBy` and
+ * `movements`, an agency's `blocs`): a document appearing there for the first time is not yet on
+ * the page, so its write cannot name the page. Any public change of a page type (other than an
+ * article's that moves no story) refreshes them; those types change a few times a week.
  */
 const CACHE_LISTS = [
   { path: '/api/feeds/', types: [ARTICLE] },
@@ -112,7 +116,7 @@ const CACHE_LISTS = [
   { path: '/api/search', types: PAGE_TYPES },
   ...Object.values(NEWSROOM_PAGES)
     .filter((page) => page.uid === ARTICLE || 'stories' in page)
-    .map((page) => ({ path: `/api${page.route}/`, types: [ARTICLE], scope: 'membership' as const })),
+    .map((page) => ({ path: `/api${page.route}/`, types: page.uid === ARTICLE ? [ARTICLE] : PAGE_TYPES, scope: 'membership' as const })),
 ];
 
 /**

@@ -11,7 +11,7 @@ const MAX_DOCUMENTS = 10_000;
 
 /** The api-cache plugin's `changes` service, by the part used here (optional: API_CACHE=off removes it). */
 interface PublicChanges {
-  report(list: { action: string; uid: string; documentId: string; locale: string; membership: boolean; before: null; after: null }[]): Promise<void>;
+  report(list: { action: string; uid: string; documentId: string; locale: string; membership: false; before: null; after: null }[]): Promise<void>;
 }
 
 /**
@@ -37,7 +37,8 @@ export async function rollOverValidity(strapi: Core.Strapi, day = todayIn(new Da
   if (inserted.length === 0) return null;
   const changes = strapi.plugin('api-cache')?.service<PublicChanges>('changes');
   if (changes && rows.length > 0) {
-    await changes.report(rows.map((r) => ({ action: 'update', uid: UID, documentId: r.documentId, locale: r.locale, membership: true, before: null, after: null })));
+    // Its own answers and the lists of its type: no other page shows a document's validity.
+    await changes.report(rows.map((r) => ({ action: 'update', uid: UID, documentId: r.documentId, locale: r.locale, membership: false, before: null, after: null })));
   }
   if (rows.length > 0) strapi.log.info(`[legal-documents] hiệu lực ${day}: ${rows.length} văn bản đổi hiệu lực, đã báo bộ nhớ đệm`);
   return rows.length;

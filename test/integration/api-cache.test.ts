@@ -387,6 +387,20 @@ describeIntegration.each(['memory', 'redis'])(`public API cache (${testDatabase}
       }
     });
 
+    it('refreshes a document’s cached page when a replacement of it is published (its chain and validity)', async () => {
+      // In the past, so both are in force today until the replacement ends the first.
+      const old = await make({ issuedOn: `20${year - 2020}-01-10` });
+      const path = `/api/legal-documents/by-slug/${old.slug}?locale=vi`;
+      await api().get(path).expect(200);
+      const cached = await api().get(path).expect(200);
+      expect([cached.headers['x-cache'], cached.body.data.replacedBy, cached.body.data.validity]).toEqual(['HIT', [], 'con-hieu-luc']);
+      const replacement = await make({ issuedOn: `20${year - 2020}-06-01` }, [old]);
+      const fresh = await api().get(path).expect(200);
+      expect(fresh.headers['x-cache']).toBe('MISS');
+      expect(fresh.body.data.replacedBy.map((d: { number: string }) => d.number)).toEqual([replacement.number]);
+      expect(fresh.body.data.validity).toBe('het-hieu-luc');
+    });
+
     it('lets one of several instances announce a day (the day row’s key)', async () => {
       const day = shift(D, 3);
       const results = await Promise.all([rollOverValidity(app.strapi, day), rollOverValidity(app.strapi, day), rollOverValidity(app.strapi, day)]);
