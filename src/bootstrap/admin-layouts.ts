@@ -23,7 +23,7 @@ export const ARTICLE_LAYOUT: { list: string[]; edit: [string, number][][] } = {
     // links
     [['category', 6], ['related', 6]],
     [['blocs', 6], ['agencies', 6]],
-    [['movements', 6]],
+    [['movements', 6], ['legalDocuments', 6]],
     // SEO and schedule
     [['seo', 12]],
     [['publishAt', 6], ['unpublishAt', 6]],
