@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench — hot public reads: Strapi with the API cache off (as shipped), on (cold and hot),
 // and a bare node:http server sending the identical bytes, in one run, 20 connections × 10 s each.
-// Routes: a list page of 20 articles, an article by slug, search, the RSS feed. The servers run in
+// Routes: a list page of 20 articles, an article by slug, search, the RSS feed, one article by a
+// slug filter, the sitemap index; then issue 21's targets against them. The servers run in
 // their own processes (the load generator does not share their CPU accounting).
 // A benchmark, not a test. BENCH_ARTICLES (default 10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (20).
 const http = require('node:http');
@@ -60,6 +61,9 @@ async function main() {
     // Search serves at most 1,000 results: pages 1–20 of sizes 1–50 make 1,000 distinct keys.
     search: [`${q}&pageSize=10`, (n) => `${q}&page=${1 + (n % 20)}&pageSize=${1 + (Math.floor(n / 20) % 50)}`],
     'RSS feed': ['/api/feeds/rss.xml', (n) => `/api/feeds/rss.xml?cold=${n}`],
+    // What a website does to find one article by its slug through Strapi's own list route.
+    'slug filter': [`/api/articles?filters[slug][$eq]=${slug}`, (n) => `/api/articles?filters[slug][$eq]=${slug}&pagination[pageSize]=${1 + (n % 100)}&pagination[page]=${1 + Math.floor(n / 100)}`],
+    'sitemap index': ['/api/sitemap.xml', (n) => `/api/sitemap.xml?cold=${n}`],
   });
   const results = {};
   let bodies = {};
@@ -94,6 +98,26 @@ async function main() {
   const cell = (r) => `${r.rps} (${r.p50}/${r.p99})${r.errors ? ` ${r.errors} errors` : ''}`;
   for (const [name, r] of Object.entries(results).filter(([, v]) => v && v.url)) {
     console.log(`| ${name} | ${cell(r.off)} | ${cell(r.cold)} | ${cell(r.hot)} | ${cell(r.static)} | ${(r.hot.rps / r.off.rps).toFixed(1)}× | ${Math.round((100 * r.hot.rps) / r.static.rps)} % |`);
+  }
+  // Issue 21's targets, against the figures in its table (cache off: list 61 req/s, slug filter 19
+  // with p99 8,584 ms, search 162): multiples of those, p99, and hot answers as a share of node:http.
+  const TARGETS = {
+    'list of 20': { off: 2.5 * 61, hotStatic: 75 },
+    'slug filter': { off: 10 * 19, p99: 500 },
+    search: { off: 1.5 * 162, hotStatic: 60 },
+    'article by slug': { hotStatic: 60 },
+  };
+  console.log('\n| target (issue 21) | wanted | measured | met |');
+  console.log('| --- | ---: | ---: | --- |');
+  const target = (what, wanted, measured, met) => console.log(`| ${what} | ${wanted} | ${measured} | ${met ? 'yes' : 'no'} |`);
+  for (const [name, t] of Object.entries(TARGETS)) {
+    const r = results[name];
+    if (t.off) target(`${name}, cache off req/s`, `≥ ${Math.round(t.off)}`, r.off.rps, r.off.rps >= t.off);
+    if (t.p99) target(`${name}, cache off p99 ms`, `< ${t.p99}`, r.off.p99, r.off.p99 < t.p99);
+    if (t.hotStatic) {
+      const share = Math.round((100 * r.hot.rps) / r.static.rps);
+      target(`${name}, hot / static`, `≥ ${t.hotStatic} %`, `${share} %`, share >= t.hotStatic);
+    }
   }
   console.log(`\nServer RSS after its runs: cache off ${results.rssMB_off} MB, cache on ${results.rssMB_on} MB`);
   console.log(JSON.stringify({ articles: N, connections: CONNECTIONS, seconds: SECONDS, results }));
