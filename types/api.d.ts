@@ -11927,7 +11927,7 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "id": 2,
-                     *         "documentId": "c2gqartdhhbjq3bgf8rqp09i",
+                     *         "documentId": "quwpqqag87o3j94h2m2tik97",
                      *         "title": "Luật Thi đua, khen thưởng năm 2022 chính thức có hiệu lực: những điểm cơ quan, đơn vị cần lưu ý",
                      *         "slug": "luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhung-diem-co-quan-don",
                      *         "summary": "Từ ngày 01/01/2024, Luật Thi đua, khen thưởng số 06/2022/QH15 chính thức có hiệu lực thi hành. Ban Thi đua – Khen thưởng tỉnh lưu ý các cơ quan, đơn vị một số việc cần triển khai ngay trong năm đầu áp dụng.",
@@ -11955,13 +11955,13 @@ export interface operations {
                      *         "coverCaption": "Cán bộ Ban Thi đua – Khen thưởng tỉnh giới thiệu những điểm mới của luật tại hội nghị tập huấn",
                      *         "author": "Bùi Thanh Tâm",
                      *         "dateline": "2024-01-10T02:30:00.000Z",
-                     *         "createdAt": "2026-12-02T16:51:28.973Z",
-                     *         "updatedAt": "2026-12-02T16:51:28.973Z",
-                     *         "publishedAt": "2026-12-02T16:51:28.982Z",
+                     *         "createdAt": "2026-12-03T15:14:42.684Z",
+                     *         "updatedAt": "2026-12-03T15:14:42.684Z",
+                     *         "publishedAt": "2026-12-03T15:14:42.721Z",
                      *         "locale": "vi",
                      *         "cover": {
-                     *           "id": 3,
-                     *           "documentId": "ptx5kbm1g1camtv0rya6j9uu",
+                     *           "id": 4,
+                     *           "documentId": "dqyuz170x04enkofnrtrbil5",
                      *           "name": "luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
                      *           "alternativeText": "Một nữ cán bộ đứng cạnh màn chiếu trình bày các điểm mới của Luật Thi đua, khen thưởng, hàng ghế phía trước kín học viên đang ghi chép.",
                      *           "caption": "Cán bộ Ban Thi đua – Khen thưởng tỉnh giới thiệu những điểm mới của luật tại hội nghị tập huấn",
@@ -11971,7 +11971,7 @@ export interface operations {
                      *           "formats": {
                      *             "thumbnail": {
                      *               "name": "thumbnail_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
-                     *               "hash": "thumbnail_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "thumbnail_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".jpg",
                      *               "mime": "image/jpeg",
                      *               "path": null,
@@ -11979,11 +11979,11 @@ export interface operations {
                      *               "height": 156,
                      *               "size": 2.9,
                      *               "sizeInBytes": 2904,
-                     *               "url": "https://cms.example.vn/uploads/thumbnail_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *               "url": "https://cms.example.vn/uploads/thumbnail_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg"
                      *             },
                      *             "large": {
                      *               "name": "large_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
-                     *               "hash": "large_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "large_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".jpg",
                      *               "mime": "image/jpeg",
                      *               "path": null,
@@ -11991,11 +11991,11 @@ export interface operations {
                      *               "height": 667,
                      *               "size": 16.86,
                      *               "sizeInBytes": 16865,
-                     *               "url": "https://cms.example.vn/uploads/large_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *               "url": "https://cms.example.vn/uploads/large_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg"
                      *             },
                      *             "medium": {
                      *               "name": "medium_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
-                     *               "hash": "medium_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "medium_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".jpg",
                      *               "mime": "image/jpeg",
                      *               "path": null,
@@ -12003,11 +12003,11 @@ export interface operations {
                      *               "height": 500,
                      *               "size": 11.73,
                      *               "sizeInBytes": 11732,
-                     *               "url": "https://cms.example.vn/uploads/medium_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *               "url": "https://cms.example.vn/uploads/medium_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg"
                      *             },
                      *             "small": {
                      *               "name": "small_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
-                     *               "hash": "small_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "small_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".jpg",
                      *               "mime": "image/jpeg",
                      *               "path": null,
@@ -12015,11 +12015,11 @@ export interface operations {
                      *               "height": 333,
                      *               "size": 7.01,
                      *               "sizeInBytes": 7005,
-                     *               "url": "https://cms.example.vn/uploads/small_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *               "url": "https://cms.example.vn/uploads/small_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg"
                      *             },
                      *             "social": {
                      *               "name": "social_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
-                     *               "hash": "social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".jpg",
                      *               "mime": "image/jpeg",
                      *               "path": null,
@@ -12027,12 +12027,12 @@ export interface operations {
                      *               "height": 630,
                      *               "size": 18.64,
                      *               "sizeInBytes": 18643,
-                     *               "url": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *               "url": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg",
                      *               "focalPoint": null
                      *             },
                      *             "wide": {
                      *               "name": "wide_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.jpg",
-                     *               "hash": "wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".jpg",
                      *               "mime": "image/jpeg",
                      *               "path": null,
@@ -12040,12 +12040,12 @@ export interface operations {
                      *               "height": 675,
                      *               "size": 18.42,
                      *               "sizeInBytes": 18415,
-                     *               "url": "https://cms.example.vn/uploads/wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *               "url": "https://cms.example.vn/uploads/wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg",
                      *               "focalPoint": null
                      *             },
                      *             "thumbnail_webp": {
                      *               "name": "thumbnail_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
-                     *               "hash": "thumbnail_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "thumbnail_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".webp",
                      *               "mime": "image/webp",
                      *               "path": null,
@@ -12053,11 +12053,11 @@ export interface operations {
                      *               "height": 156,
                      *               "size": 0.94,
                      *               "sizeInBytes": 944,
-                     *               "url": "https://cms.example.vn/uploads/thumbnail_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *               "url": "https://cms.example.vn/uploads/thumbnail_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.webp"
                      *             },
                      *             "large_webp": {
                      *               "name": "large_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
-                     *               "hash": "large_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "large_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".webp",
                      *               "mime": "image/webp",
                      *               "path": null,
@@ -12065,11 +12065,11 @@ export interface operations {
                      *               "height": 667,
                      *               "size": 6.48,
                      *               "sizeInBytes": 6478,
-                     *               "url": "https://cms.example.vn/uploads/large_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *               "url": "https://cms.example.vn/uploads/large_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.webp"
                      *             },
                      *             "medium_webp": {
                      *               "name": "medium_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
-                     *               "hash": "medium_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "medium_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".webp",
                      *               "mime": "image/webp",
                      *               "path": null,
@@ -12077,11 +12077,11 @@ export interface operations {
                      *               "height": 500,
                      *               "size": 4.35,
                      *               "sizeInBytes": 4346,
-                     *               "url": "https://cms.example.vn/uploads/medium_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *               "url": "https://cms.example.vn/uploads/medium_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.webp"
                      *             },
                      *             "small_webp": {
                      *               "name": "small_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
-                     *               "hash": "small_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "small_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".webp",
                      *               "mime": "image/webp",
                      *               "path": null,
@@ -12089,11 +12089,11 @@ export interface operations {
                      *               "height": 333,
                      *               "size": 2.44,
                      *               "sizeInBytes": 2442,
-                     *               "url": "https://cms.example.vn/uploads/small_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp"
+                     *               "url": "https://cms.example.vn/uploads/small_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.webp"
                      *             },
                      *             "social_webp": {
                      *               "name": "social_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.webp",
-                     *               "hash": "social_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "social_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".webp",
                      *               "mime": "image/webp",
                      *               "path": null,
@@ -12101,12 +12101,12 @@ export interface operations {
                      *               "height": 630,
                      *               "size": 6.48,
                      *               "sizeInBytes": 6480,
-                     *               "url": "https://cms.example.vn/uploads/social_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.webp",
+                     *               "url": "https://cms.example.vn/uploads/social_webp_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.webp",
                      *               "focalPoint": null
                      *             },
                      *             "thumbnail_avif": {
                      *               "name": "thumbnail_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
-                     *               "hash": "thumbnail_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "thumbnail_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".avif",
                      *               "mime": "image/avif",
                      *               "path": null,
@@ -12114,11 +12114,11 @@ export interface operations {
                      *               "height": 156,
                      *               "size": 1.14,
                      *               "sizeInBytes": 1139,
-                     *               "url": "https://cms.example.vn/uploads/thumbnail_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *               "url": "https://cms.example.vn/uploads/thumbnail_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.avif"
                      *             },
                      *             "large_avif": {
                      *               "name": "large_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
-                     *               "hash": "large_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "large_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".avif",
                      *               "mime": "image/avif",
                      *               "path": null,
@@ -12126,11 +12126,11 @@ export interface operations {
                      *               "height": 667,
                      *               "size": 4.25,
                      *               "sizeInBytes": 4252,
-                     *               "url": "https://cms.example.vn/uploads/large_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *               "url": "https://cms.example.vn/uploads/large_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.avif"
                      *             },
                      *             "medium_avif": {
                      *               "name": "medium_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
-                     *               "hash": "medium_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "medium_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".avif",
                      *               "mime": "image/avif",
                      *               "path": null,
@@ -12138,11 +12138,11 @@ export interface operations {
                      *               "height": 500,
                      *               "size": 2.99,
                      *               "sizeInBytes": 2985,
-                     *               "url": "https://cms.example.vn/uploads/medium_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *               "url": "https://cms.example.vn/uploads/medium_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.avif"
                      *             },
                      *             "small_avif": {
                      *               "name": "small_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
-                     *               "hash": "small_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "small_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".avif",
                      *               "mime": "image/avif",
                      *               "path": null,
@@ -12150,11 +12150,11 @@ export interface operations {
                      *               "height": 333,
                      *               "size": 2.09,
                      *               "sizeInBytes": 2087,
-                     *               "url": "https://cms.example.vn/uploads/small_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif"
+                     *               "url": "https://cms.example.vn/uploads/small_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.avif"
                      *             },
                      *             "social_avif": {
                      *               "name": "social_luat-thi-dua-khen-thuong-nam-2022-chinh-thuc-co-hieu-luc-nhu.avif",
-                     *               "hash": "social_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *               "hash": "social_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *               "ext": ".avif",
                      *               "mime": "image/avif",
                      *               "path": null,
@@ -12162,42 +12162,42 @@ export interface operations {
                      *               "height": 630,
                      *               "size": 5.17,
                      *               "sizeInBytes": 5166,
-                     *               "url": "https://cms.example.vn/uploads/social_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.avif",
+                     *               "url": "https://cms.example.vn/uploads/social_avif_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.avif",
                      *               "focalPoint": null
                      *             }
                      *           },
-                     *           "hash": "luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba",
+                     *           "hash": "luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33",
                      *           "ext": ".jpg",
                      *           "mime": "image/jpeg",
                      *           "size": 13.75,
-                     *           "url": "https://cms.example.vn/uploads/luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *           "url": "https://cms.example.vn/uploads/luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg",
                      *           "previewUrl": null,
                      *           "provider": "local",
                      *           "provider_metadata": null,
-                     *           "createdAt": "2026-12-02T16:51:28.419Z",
-                     *           "updatedAt": "2026-12-02T16:51:31.193Z",
-                     *           "publishedAt": "2026-12-02T16:51:28.419Z",
+                     *           "createdAt": "2026-12-03T15:14:41.396Z",
+                     *           "updatedAt": "2026-12-03T16:11:13.880Z",
+                     *           "publishedAt": "2026-12-03T15:14:41.396Z",
                      *           "placeholder": "data:image/webp;base64,UklGRjwAAABXRUJQVlA4IDAAAADQAQCdASoQAAsAA4BaJagCsACUhInOAAD+3NaWHwoSsGARdWOXQRlElzSE3AM9cAA=",
                      *           "dominantColor": "#686858"
                      *         },
                      *         "gallery": [],
                      *         "category": {
                      *           "id": 10,
-                     *           "documentId": "ka3dd2mcodbv63rgt5rgbik9",
+                     *           "documentId": "oos2w30z2b0j5oxqqxglxkjm",
                      *           "name": "Văn bản, chính sách thi đua khen thưởng",
                      *           "slug": "van-ban-chinh-sach-thi-dua-khen-thuong"
                      *         },
                      *         "blocs": [
                      *           {
                      *             "id": 2,
-                     *             "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *             "documentId": "o6mc3yh5wbe7rgwk4j4vmevx",
                      *             "name": "Khối Mặt trận – Đoàn thể",
                      *             "slug": "khoi-mat-tran-doan-the",
                      *             "kind": "khoi"
                      *           },
                      *           {
                      *             "id": 6,
-                     *             "documentId": "er1gzgiyxrbu7xdvtr5jrjh9",
+                     *             "documentId": "swupllebmonwkyn6ti267cf9",
                      *             "name": "Cụm các huyện, thành phố vùng động lực",
                      *             "slug": "cum-cac-huyen-thanh-pho-vung-dong-luc",
                      *             "kind": "cum"
@@ -12206,14 +12206,14 @@ export interface operations {
                      *         "agencies": [
                      *           {
                      *             "id": 2,
-                     *             "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *             "documentId": "z2b3lbykfs3alnjhhp3rvs2n",
                      *             "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
                      *             "slug": "uy-ban-mat-tran-to-quoc-tinh",
                      *             "shortName": "UBMTTQ tỉnh"
                      *           },
                      *           {
                      *             "id": 26,
-                     *             "documentId": "ygdfik624059lfiio4y5tas6",
+                     *             "documentId": "hgqqoskkr6dem84dcow75mzg",
                      *             "name": "Ủy ban nhân dân thành phố Phú Lâm",
                      *             "slug": "uy-ban-nhan-dan-thanh-pho-phu-lam",
                      *             "shortName": "UBND thành phố Phú Lâm"
@@ -12222,14 +12222,14 @@ export interface operations {
                      *         "movements": [
                      *           {
                      *             "id": 18,
-                     *             "documentId": "lw54s9ly6sdcoodatajmaq9k",
+                     *             "documentId": "t12p14ul0p8fmtay3zpg8wsf",
                      *             "name": "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
                      *             "slug": "toan-dan-doan-ket-xay-dung-nong-thon-moi-do-thi-van-minh"
                      *           }
                      *         ],
                      *         "related": [
                      *           {
-                     *             "documentId": "s6wsvjhamawo51irzi2jnwyl",
+                     *             "documentId": "pyxlpnp1ltq6tpfrfggmcmsx",
                      *             "title": "Ban Thi đua – Khen thưởng tỉnh hướng dẫn tổng kết, bình xét thi đua và đề nghị khen thưởng năm 2025",
                      *             "slug": "ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
                      *             "locale": "vi",
@@ -12238,7 +12238,7 @@ export interface operations {
                      *             "dateText": "04/11/2025 08:00",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *               "url": "https://cms.example.vn/uploads/ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -12247,21 +12247,21 @@ export interface operations {
                      *               "dominantColor": "#9858c8",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.68
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.84
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -12271,7 +12271,7 @@ export interface operations {
                      *             }
                      *           },
                      *           {
-                     *             "documentId": "jtvr4ofuuzr83xzpao882s40",
+                     *             "documentId": "khyiwb2lrt7cai5fxh0tuy8q",
                      *             "title": "Tỉnh đoàn tuyên dương 20 gương “Thanh niên tiên tiến làm theo lời Bác” năm 2025",
                      *             "slug": "tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
                      *             "locale": "vi",
@@ -12280,7 +12280,7 @@ export interface operations {
                      *             "dateText": "19/05/2025 08:30",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *               "url": "https://cms.example.vn/uploads/tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -12289,21 +12289,21 @@ export interface operations {
                      *               "dominantColor": "#48a8d8",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.69
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.88
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -12342,10 +12342,10 @@ export interface operations {
                      *           "headline": "Luật Thi đua, khen thưởng năm 2022 chính thức có hiệu lực: những điểm cơ quan, đơn vị cần lưu ý",
                      *           "description": "Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật Thi đua, khen thưởng số 06/2022/QH15: quy chế, tuyên truyền, tiêu chí và hồ sơ.",
                      *           "image": [
-                     *             "https://cms.example.vn/uploads/wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg"
+                     *             "https://cms.example.vn/uploads/wide_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg"
                      *           ],
                      *           "datePublished": "2024-01-10T02:30:00.000Z",
-                     *           "dateModified": "2026-12-02T16:51:28.973Z",
+                     *           "dateModified": "2026-12-03T15:14:42.684Z",
                      *           "author": [
                      *             {
                      *               "@type": "Person",
@@ -12384,19 +12384,19 @@ export interface operations {
                      *             "og:locale:alternate": [
                      *               "en"
                      *             ],
-                     *             "og:image": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *             "og:image": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg",
                      *             "og:image:width": 1200,
                      *             "og:image:height": 630,
                      *             "og:image:alt": "Một nữ cán bộ đứng cạnh màn chiếu trình bày các điểm mới của Luật Thi đua, khen thưởng, hàng ghế phía trước kín học viên đang ghi chép.",
                      *             "article:published_time": "2024-01-10T02:30:00.000Z",
-                     *             "article:modified_time": "2026-12-02T16:51:28.973Z",
+                     *             "article:modified_time": "2026-12-03T15:14:42.684Z",
                      *             "article:section": "Văn bản, chính sách thi đua khen thưởng"
                      *           },
                      *           "twitter": {
                      *             "twitter:card": "summary_large_image",
                      *             "twitter:title": "Luật Thi đua, khen thưởng 2022 có hiệu lực từ 01/01/2024",
                      *             "twitter:description": "Những việc cơ quan, đơn vị cần làm trong năm đầu áp dụng Luật Thi đua, khen thưởng số 06/2022/QH15: quy chế, tuyên truyền, tiêu chí và hồ sơ.",
-                     *             "twitter:image": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_a0fbb1ebba.jpg",
+                     *             "twitter:image": "https://cms.example.vn/uploads/social_luat_thi_dua_khen_thuong_nam_2022_chinh_thuc_co_hieu_luc_nhu_d97d5daf33.jpg",
                      *             "twitter:image:alt": "Một nữ cán bộ đứng cạnh màn chiếu trình bày các điểm mới của Luật Thi đua, khen thưởng, hàng ghế phía trước kín học viên đang ghi chép."
                      *           }
                      *         }
@@ -12474,18 +12474,18 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "id": 2,
-                     *         "documentId": "s8svaigg96twql163srhzvmd",
+                     *         "documentId": "hn1kafc37sm9223cw3xmdh4g",
                      *         "name": "Tin hoạt động cụm, khối thi đua",
                      *         "slug": "tin-hoat-dong-cum-khoi-thi-dua",
                      *         "description": "Tin về hoạt động của các cụm, khối thi đua trong tỉnh: ký kết giao ước, sơ kết, tổng kết, kiểm tra chéo và trao đổi kinh nghiệm giữa các cơ quan, đơn vị.",
                      *         "order": 1,
-                     *         "createdAt": "2026-12-02T16:51:27.192Z",
-                     *         "updatedAt": "2026-12-02T16:51:27.192Z",
-                     *         "publishedAt": "2026-12-02T16:51:27.196Z",
+                     *         "createdAt": "2026-12-03T15:14:35.718Z",
+                     *         "updatedAt": "2026-12-03T15:14:35.718Z",
+                     *         "publishedAt": "2026-12-03T15:14:35.727Z",
                      *         "locale": "vi",
                      *         "articles": [
                      *           {
-                     *             "documentId": "ivr7x342ovq124fya64ztm6s",
+                     *             "documentId": "sjcqn6eo93jrugagn36k7kxc",
                      *             "title": "Cụm các huyện, thành phố vùng động lực tổng kết thi đua năm 2024, huyện Tân Lập nhận nhiệm vụ trưởng cụm",
                      *             "slug": "cum-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-thi-dua-nam-2024-huyen-tan-lap",
                      *             "locale": "vi",
@@ -12494,7 +12494,7 @@ export interface operations {
                      *             "dateText": "16/01/2025 11:00",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/cum-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-thi-dua-nam-2024-huyen-tan-lap",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.jpg",
+                     *               "url": "https://cms.example.vn/uploads/cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_bdf609e4dc.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -12503,21 +12503,21 @@ export interface operations {
                      *               "dominantColor": "#589878",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_bdf609e4dc.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.55
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_bdf609e4dc.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.77
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_c55d5d3e6c.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_cum_cac_huyen_thanh_pho_vung_dong_luc_tong_ket_thi_dua_nam_2_bdf609e4dc.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -12527,7 +12527,7 @@ export interface operations {
                      *             }
                      *           },
                      *           {
-                     *             "documentId": "m0mncd7vi1iw453988k3lvht",
+                     *             "documentId": "psi4a42vabg6ai0k1myc4egm",
                      *             "title": "Khối Mặt trận – Đoàn thể tổng kết công tác thi đua, khen thưởng năm 2024 và bàn giao nhiệm vụ trưởng khối năm 2025",
                      *             "slug": "khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
                      *             "locale": "vi",
@@ -12536,7 +12536,7 @@ export interface operations {
                      *             "dateText": "20/12/2024 15:20",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -12545,21 +12545,21 @@ export interface operations {
                      *               "dominantColor": "#c85808",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 3.06
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 1.1
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -12683,25 +12683,25 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "id": 2,
-                     *         "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *         "documentId": "o6mc3yh5wbe7rgwk4j4vmevx",
                      *         "name": "Khối Mặt trận – Đoàn thể",
                      *         "slug": "khoi-mat-tran-doan-the",
                      *         "kind": "khoi",
                      *         "description": "Khối thi đua gồm Ủy ban Mặt trận Tổ quốc tỉnh và năm tổ chức chính trị – xã hội cấp tỉnh, hằng năm ký kết giao ước thi đua và luân phiên giữ vai trò trưởng khối, phó khối.",
-                     *         "createdAt": "2026-12-02T16:51:27.924Z",
-                     *         "updatedAt": "2026-12-02T16:51:27.924Z",
-                     *         "publishedAt": "2026-12-02T16:51:27.929Z",
+                     *         "createdAt": "2026-12-03T15:14:39.920Z",
+                     *         "updatedAt": "2026-12-03T15:14:39.920Z",
+                     *         "publishedAt": "2026-12-03T15:14:39.934Z",
                      *         "locale": "vi",
                      *         "movements": [
                      *           {
                      *             "id": 18,
-                     *             "documentId": "lw54s9ly6sdcoodatajmaq9k",
+                     *             "documentId": "t12p14ul0p8fmtay3zpg8wsf",
                      *             "name": "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
                      *             "slug": "toan-dan-doan-ket-xay-dung-nong-thon-moi-do-thi-van-minh"
                      *           },
                      *           {
                      *             "id": 26,
-                     *             "documentId": "ihdljc5ducxchrrqyt12fnfm",
+                     *             "documentId": "woe5juzs9bbsvjnm23hk5kzw",
                      *             "name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
                      *             "slug": "hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh"
                      *           }
@@ -12709,7 +12709,7 @@ export interface operations {
                      *         "members": [
                      *           {
                      *             "id": 2,
-                     *             "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *             "documentId": "z2b3lbykfs3alnjhhp3rvs2n",
                      *             "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
                      *             "slug": "uy-ban-mat-tran-to-quoc-tinh",
                      *             "shortName": "UBMTTQ tỉnh",
@@ -12717,7 +12717,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "id": 6,
-                     *             "documentId": "vnkrqfabgzj27dg20gulkf8h",
+                     *             "documentId": "zohcgkbwxab5iv9a3vgv146u",
                      *             "name": "Liên đoàn Lao động tỉnh",
                      *             "slug": "lien-doan-lao-dong-tinh",
                      *             "shortName": "LĐLĐ tỉnh",
@@ -12732,14 +12732,14 @@ export interface operations {
                      *             "notes": "Hội Liên hiệp Phụ nữ tỉnh nhận bàn giao nhiệm vụ trưởng khối tại hội nghị tổng kết năm 2024; Hội Nông dân tỉnh làm phó khối.",
                      *             "leader": {
                      *               "id": 14,
-                     *               "documentId": "ezclblnzsx02y42i5p0frdrz",
+                     *               "documentId": "plr5lz5xtms8gjipsxzv095x",
                      *               "name": "Hội Liên hiệp Phụ nữ tỉnh",
                      *               "slug": "hoi-lien-hiep-phu-nu-tinh",
                      *               "shortName": "Hội LHPN tỉnh"
                      *             },
                      *             "deputy": {
                      *               "id": 10,
-                     *               "documentId": "h19v6yrg8ps5p859bf4v033w",
+                     *               "documentId": "jcyjsyzb7k8vuxbopvz1omqb",
                      *               "name": "Hội Nông dân tỉnh",
                      *               "slug": "hoi-nong-dan-tinh",
                      *               "shortName": "Hội Nông dân tỉnh"
@@ -12752,14 +12752,14 @@ export interface operations {
                      *             "notes": "Ủy ban Mặt trận Tổ quốc tỉnh làm trưởng khối, Hội Liên hiệp Phụ nữ tỉnh làm phó khối; giao ước năm nay đặt việc triển khai Luật Thi đua, khen thưởng năm 2022 lên hàng đầu.",
                      *             "leader": {
                      *               "id": 2,
-                     *               "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *               "documentId": "z2b3lbykfs3alnjhhp3rvs2n",
                      *               "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
                      *               "slug": "uy-ban-mat-tran-to-quoc-tinh",
                      *               "shortName": "UBMTTQ tỉnh"
                      *             },
                      *             "deputy": {
                      *               "id": 14,
-                     *               "documentId": "ezclblnzsx02y42i5p0frdrz",
+                     *               "documentId": "plr5lz5xtms8gjipsxzv095x",
                      *               "name": "Hội Liên hiệp Phụ nữ tỉnh",
                      *               "slug": "hoi-lien-hiep-phu-nu-tinh",
                      *               "shortName": "Hội LHPN tỉnh"
@@ -12773,14 +12773,14 @@ export interface operations {
                      *           "notes": "Hội Liên hiệp Phụ nữ tỉnh nhận bàn giao nhiệm vụ trưởng khối tại hội nghị tổng kết năm 2024; Hội Nông dân tỉnh làm phó khối.",
                      *           "leader": {
                      *             "id": 14,
-                     *             "documentId": "ezclblnzsx02y42i5p0frdrz",
+                     *             "documentId": "plr5lz5xtms8gjipsxzv095x",
                      *             "name": "Hội Liên hiệp Phụ nữ tỉnh",
                      *             "slug": "hoi-lien-hiep-phu-nu-tinh",
                      *             "shortName": "Hội LHPN tỉnh"
                      *           },
                      *           "deputy": {
                      *             "id": 10,
-                     *             "documentId": "h19v6yrg8ps5p859bf4v033w",
+                     *             "documentId": "jcyjsyzb7k8vuxbopvz1omqb",
                      *             "name": "Hội Nông dân tỉnh",
                      *             "slug": "hoi-nong-dan-tinh",
                      *             "shortName": "Hội Nông dân tỉnh"
@@ -12788,7 +12788,7 @@ export interface operations {
                      *         },
                      *         "articles": [
                      *           {
-                     *             "documentId": "s6wsvjhamawo51irzi2jnwyl",
+                     *             "documentId": "pyxlpnp1ltq6tpfrfggmcmsx",
                      *             "title": "Ban Thi đua – Khen thưởng tỉnh hướng dẫn tổng kết, bình xét thi đua và đề nghị khen thưởng năm 2025",
                      *             "slug": "ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
                      *             "locale": "vi",
@@ -12797,7 +12797,7 @@ export interface operations {
                      *             "dateText": "04/11/2025 08:00",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *               "url": "https://cms.example.vn/uploads/ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -12806,21 +12806,21 @@ export interface operations {
                      *               "dominantColor": "#9858c8",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.68
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.84
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -12830,7 +12830,7 @@ export interface operations {
                      *             }
                      *           },
                      *           {
-                     *             "documentId": "jtvr4ofuuzr83xzpao882s40",
+                     *             "documentId": "khyiwb2lrt7cai5fxh0tuy8q",
                      *             "title": "Tỉnh đoàn tuyên dương 20 gương “Thanh niên tiên tiến làm theo lời Bác” năm 2025",
                      *             "slug": "tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
                      *             "locale": "vi",
@@ -12839,7 +12839,7 @@ export interface operations {
                      *             "dateText": "19/05/2025 08:30",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *               "url": "https://cms.example.vn/uploads/tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -12848,21 +12848,21 @@ export interface operations {
                      *               "dominantColor": "#48a8d8",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.69
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.88
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -12986,21 +12986,21 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "id": 2,
-                     *         "documentId": "klruiip9jl3jcu3sjq6bgmfx",
+                     *         "documentId": "z2b3lbykfs3alnjhhp3rvs2n",
                      *         "name": "Ủy ban Mặt trận Tổ quốc tỉnh",
                      *         "shortName": "UBMTTQ tỉnh",
                      *         "slug": "uy-ban-mat-tran-to-quoc-tinh",
                      *         "website": "https://mattran.example.vn",
                      *         "description": "Cơ quan chấp hành của Mặt trận Tổ quốc Việt Nam ở cấp tỉnh, tập hợp, đoàn kết các tầng lớp nhân dân và chủ trì cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” trên địa bàn.",
-                     *         "createdAt": "2026-12-02T16:51:27.293Z",
-                     *         "updatedAt": "2026-12-02T16:51:27.293Z",
-                     *         "publishedAt": "2026-12-02T16:51:27.297Z",
+                     *         "createdAt": "2026-12-03T15:14:36.291Z",
+                     *         "updatedAt": "2026-12-03T15:14:36.291Z",
+                     *         "publishedAt": "2026-12-03T15:14:36.304Z",
                      *         "locale": "vi",
                      *         "logo": null,
                      *         "blocs": [
                      *           {
                      *             "id": 2,
-                     *             "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *             "documentId": "o6mc3yh5wbe7rgwk4j4vmevx",
                      *             "name": "Khối Mặt trận – Đoàn thể",
                      *             "slug": "khoi-mat-tran-doan-the",
                      *             "kind": "khoi"
@@ -13009,7 +13009,7 @@ export interface operations {
                      *         "movements": [
                      *           {
                      *             "id": 18,
-                     *             "documentId": "lw54s9ly6sdcoodatajmaq9k",
+                     *             "documentId": "t12p14ul0p8fmtay3zpg8wsf",
                      *             "name": "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
                      *             "slug": "toan-dan-doan-ket-xay-dung-nong-thon-moi-do-thi-van-minh",
                      *             "startDate": "2021-01-01",
@@ -13017,7 +13017,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "id": 26,
-                     *             "documentId": "ihdljc5ducxchrrqyt12fnfm",
+                     *             "documentId": "woe5juzs9bbsvjnm23hk5kzw",
                      *             "name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
                      *             "slug": "hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
                      *             "startDate": "2016-05-15",
@@ -13026,7 +13026,7 @@ export interface operations {
                      *         ],
                      *         "articles": [
                      *           {
-                     *             "documentId": "m0mncd7vi1iw453988k3lvht",
+                     *             "documentId": "psi4a42vabg6ai0k1myc4egm",
                      *             "title": "Khối Mặt trận – Đoàn thể tổng kết công tác thi đua, khen thưởng năm 2024 và bàn giao nhiệm vụ trưởng khối năm 2025",
                      *             "slug": "khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
                      *             "locale": "vi",
@@ -13035,7 +13035,7 @@ export interface operations {
                      *             "dateText": "20/12/2024 15:20",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2024-va-ban",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -13044,21 +13044,21 @@ export interface operations {
                      *               "dominantColor": "#c85808",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 3.06
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 1.1
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_7485920162.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_tong_ket_cong_tac_thi_dua_khen_thuong_a125f6b305.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -13068,7 +13068,7 @@ export interface operations {
                      *             }
                      *           },
                      *           {
-                     *             "documentId": "w7rq9yuyti37il2trwv3mdge",
+                     *             "documentId": "igrntz8mz85bw1b7ra8sutsy",
                      *             "title": "Khối Mặt trận – Đoàn thể sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024",
                      *             "slug": "khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
                      *             "locale": "vi",
@@ -13077,7 +13077,7 @@ export interface operations {
                      *             "dateText": "12/07/2024 14:10",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -13086,21 +13086,21 @@ export interface operations {
                      *               "dominantColor": "#286868",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.42
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.75
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -13224,21 +13224,21 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "id": 2,
-                     *         "documentId": "w960pw91ruea3plzjfavf841",
+                     *         "documentId": "trz012m5xp1s52zj2hud72il",
                      *         "name": "Lao động giỏi, lao động sáng tạo",
                      *         "slug": "lao-dong-gioi-lao-dong-sang-tao",
                      *         "description": "Phong trào do Liên đoàn Lao động tỉnh phát động trong công nhân, viên chức, người lao động, khuyến khích nâng cao năng suất, chất lượng và đăng ký sáng kiến, cải tiến kỹ thuật.",
                      *         "startDate": "2024-01-15",
                      *         "endDate": "2028-12-31",
                      *         "directive": null,
-                     *         "createdAt": "2026-12-02T16:51:27.652Z",
-                     *         "updatedAt": "2026-12-02T16:51:27.652Z",
-                     *         "publishedAt": "2026-12-02T16:51:27.657Z",
+                     *         "createdAt": "2026-12-03T15:14:38.708Z",
+                     *         "updatedAt": "2026-12-03T15:14:38.708Z",
+                     *         "publishedAt": "2026-12-03T15:14:38.728Z",
                      *         "locale": "vi",
                      *         "cover": null,
                      *         "launchedBy": {
                      *           "id": 6,
-                     *           "documentId": "vnkrqfabgzj27dg20gulkf8h",
+                     *           "documentId": "zohcgkbwxab5iv9a3vgv146u",
                      *           "name": "Liên đoàn Lao động tỉnh",
                      *           "slug": "lien-doan-lao-dong-tinh",
                      *           "shortName": "LĐLĐ tỉnh"
@@ -13246,7 +13246,7 @@ export interface operations {
                      *         "blocs": [
                      *           {
                      *             "id": 2,
-                     *             "documentId": "ql2d12b2xc2wzl6frrq6y75m",
+                     *             "documentId": "o6mc3yh5wbe7rgwk4j4vmevx",
                      *             "name": "Khối Mặt trận – Đoàn thể",
                      *             "slug": "khoi-mat-tran-doan-the",
                      *             "kind": "khoi"
@@ -13254,7 +13254,7 @@ export interface operations {
                      *         ],
                      *         "articles": [
                      *           {
-                     *             "documentId": "ujewlrxtpp96r010al05ul73",
+                     *             "documentId": "g24i20t2hm07nayqw6a8vzga",
                      *             "title": "Nữ tổ trưởng tổ may với hai sáng kiến làm lợi hàng trăm triệu đồng mỗi năm",
                      *             "slug": "nu-to-truong-to-may-voi-hai-sang-kien-lam-loi-hang-tram-trieu-dong-moi-nam",
                      *             "locale": "vi",
@@ -13263,7 +13263,7 @@ export interface operations {
                      *             "dateText": "25/09/2024 08:40",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/nu-to-truong-to-may-voi-hai-sang-kien-lam-loi-hang-tram-trieu-dong-moi-nam",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.jpg",
+                     *               "url": "https://cms.example.vn/uploads/nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_824096bb6f.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -13272,21 +13272,21 @@ export interface operations {
                      *               "dominantColor": "#a8a878",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_824096bb6f.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.56
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_824096bb6f.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.84
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_5368430fcd.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_nu_to_truong_to_may_voi_hai_sang_kien_lam_loi_hang_tram_trie_824096bb6f.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -13296,7 +13296,7 @@ export interface operations {
                      *             }
                      *           },
                      *           {
-                     *             "documentId": "w7rq9yuyti37il2trwv3mdge",
+                     *             "documentId": "igrntz8mz85bw1b7ra8sutsy",
                      *             "title": "Khối Mặt trận – Đoàn thể sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024",
                      *             "slug": "khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
                      *             "locale": "vi",
@@ -13305,7 +13305,7 @@ export interface operations {
                      *             "dateText": "12/07/2024 14:10",
                      *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/khoi-mat-tran-doan-the-so-ket-cong-tac-thi-dua-khen-thuong-6-thang-dau-nam-2024",
                      *             "cover": {
-                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *               "url": "https://cms.example.vn/uploads/khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.jpg",
                      *               "mime": "image/jpeg",
                      *               "width": 1200,
                      *               "height": 800,
@@ -13314,21 +13314,21 @@ export interface operations {
                      *               "dominantColor": "#286868",
                      *               "formats": {
                      *                 "thumbnail": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.jpg",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.jpg",
                      *                   "mime": "image/jpeg",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 2.42
                      *                 },
                      *                 "thumbnail_webp": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.webp",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.webp",
                      *                   "mime": "image/webp",
                      *                   "width": 234,
                      *                   "height": 156,
                      *                   "size": 0.75
                      *                 },
                      *                 "thumbnail_avif": {
-                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_d2f3051f29.avif",
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_khoi_mat_tran_doan_the_so_ket_cong_tac_thi_dua_khen_thuong_6_a0a1ed563a.avif",
                      *                   "mime": "image/avif",
                      *                   "width": 234,
                      *                   "height": 156,
@@ -13448,6 +13448,182 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 2,
+                     *         "documentId": "rexv9fxtvxyffonetof2p83r",
+                     *         "number": "05-CT/TW",
+                     *         "title": "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                     *         "slug": "ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+                     *         "kind": "chi-thi",
+                     *         "field": "Xây dựng Đảng",
+                     *         "issuerName": "Bộ Chính trị",
+                     *         "signer": null,
+                     *         "signerTitle": "Tổng Bí thư",
+                     *         "issuedOn": "2016-05-15",
+                     *         "effectiveFrom": null,
+                     *         "expiresOn": null,
+                     *         "createdAt": "2026-12-03T15:14:37.694Z",
+                     *         "updatedAt": "2026-12-03T15:14:37.694Z",
+                     *         "publishedAt": "2026-12-03T15:14:37.705Z",
+                     *         "locale": "vi",
+                     *         "files": [],
+                     *         "issuer": null,
+                     *         "replaces": [],
+                     *         "replacedBy": [],
+                     *         "related": [],
+                     *         "movements": [
+                     *           {
+                     *             "id": 26,
+                     *             "documentId": "woe5juzs9bbsvjnm23hk5kzw",
+                     *             "name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                     *             "slug": "hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh"
+                     *           }
+                     *         ],
+                     *         "validity": "con-hieu-luc",
+                     *         "validityLabel": "Còn hiệu lực",
+                     *         "jsonLd": {
+                     *           "@context": "https://schema.org",
+                     *           "@type": "Legislation",
+                     *           "url": "https://thiduakhenthuong.example.vn/van-ban/ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+                     *           "name": "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                     *           "legislationIdentifier": "05-CT/TW",
+                     *           "legislationType": "Chỉ thị",
+                     *           "legislationDate": "2016-05-15",
+                     *           "legislationLegalForce": "https://schema.org/InForce",
+                     *           "legislationPassedBy": {
+                     *             "@type": "Organization",
+                     *             "name": "Bộ Chính trị"
+                     *           },
+                     *           "inLanguage": "vi-VN"
+                     *         },
+                     *         "jsonLdScript": "{\"@context\":\"https://schema.org\",\"@type\":\"Legislation\",\"url\":\"https://thiduakhenthuong.example.vn/van-ban/ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh\",\"name\":\"Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, ph…",
+                     *         "articles": [
+                     *           {
+                     *             "documentId": "pyxlpnp1ltq6tpfrfggmcmsx",
+                     *             "title": "Ban Thi đua – Khen thưởng tỉnh hướng dẫn tổng kết, bình xét thi đua và đề nghị khen thưởng năm 2025",
+                     *             "slug": "ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *             "locale": "vi",
+                     *             "dateline": "2025-11-04T01:00:00.000Z",
+                     *             "datelineText": "Thứ Ba, 04/11/2025 08:00",
+                     *             "dateText": "04/11/2025 08:00",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/ban-thi-dua-khen-thuong-tinh-huong-dan-tong-ket-binh-xet-thi-dua-va-de-nghi-khen",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Bàn làm việc xếp nhiều tập hồ sơ bìa xanh, một cán bộ đang đối chiếu giấy tờ với dữ liệu trên màn hình máy tính.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkAAAABXRUJQVlA4IDQAAADQAQCdASoQAAsAA4BaJagCdAD6iy4/YAD+3NNi8g0+P5z7e8Fkh3P8ku/DmrkYD/vzwAAA",
+                     *               "dominantColor": "#9858c8",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.68
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.84
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.01
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           {
+                     *             "documentId": "khyiwb2lrt7cai5fxh0tuy8q",
+                     *             "title": "Tỉnh đoàn tuyên dương 20 gương “Thanh niên tiên tiến làm theo lời Bác” năm 2025",
+                     *             "slug": "tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *             "locale": "vi",
+                     *             "dateline": "2025-05-19T01:30:00.000Z",
+                     *             "datelineText": "Thứ Hai, 19/05/2025 08:30",
+                     *             "dateText": "19/05/2025 08:30",
+                     *             "url": "https://thiduakhenthuong.example.vn/tin-tuc/tinh-doan-tuyen-duong-20-guong-thanh-nien-tien-tien-lam-theo-loi-bac-nam-2025",
+                     *             "cover": {
+                     *               "url": "https://cms.example.vn/uploads/tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.jpg",
+                     *               "mime": "image/jpeg",
+                     *               "width": 1200,
+                     *               "height": 800,
+                     *               "alternativeText": "Hàng thanh niên mặc áo xanh tình nguyện đứng trên sân khấu, mỗi người cầm giấy chứng nhận và bó hoa, phía sau là ảnh Chủ tịch Hồ Chí Minh.",
+                     *               "placeholder": "data:image/webp;base64,UklGRkIAAABXRUJQVlA4IDYAAAAwAgCdASoQAAsAA4BaJbACdLoAArr3mvTAAAD+IwK1Bzp9tFd4EjED/E8hTYBf9iW12tEIAAA=",
+                     *               "dominantColor": "#48a8d8",
+                     *               "formats": {
+                     *                 "thumbnail": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.jpg",
+                     *                   "mime": "image/jpeg",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 2.69
+                     *                 },
+                     *                 "thumbnail_webp": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_webp_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.webp",
+                     *                   "mime": "image/webp",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 0.88
+                     *                 },
+                     *                 "thumbnail_avif": {
+                     *                   "url": "https://cms.example.vn/uploads/thumbnail_avif_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.avif",
+                     *                   "mime": "image/avif",
+                     *                   "width": 234,
+                     *                   "height": 156,
+                     *                   "size": 1.02
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "alternates": [
+                     *           {
+                     *             "locale": "en",
+                     *             "slug": "on-stepping-up-the-study-and-following-of-ho-chi-minhs-thought-morality-and",
+                     *             "url": "https://thiduakhenthuong.example.vn/en/van-ban/on-stepping-up-the-study-and-following-of-ho-chi-minhs-thought-morality-and"
+                     *           },
+                     *           {
+                     *             "locale": "vi",
+                     *             "slug": "ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+                     *             "url": "https://thiduakhenthuong.example.vn/van-ban/ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh"
+                     *           }
+                     *         ],
+                     *         "url": "https://thiduakhenthuong.example.vn/van-ban/ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+                     *         "meta": {
+                     *           "title": "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                     *           "canonical": "https://thiduakhenthuong.example.vn/van-ban/ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+                     *           "openGraph": {
+                     *             "og:title": "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                     *             "og:url": "https://thiduakhenthuong.example.vn/van-ban/ve-day-manh-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+                     *             "og:type": "website",
+                     *             "og:site_name": "Cổng thông tin Thi đua – Khen thưởng",
+                     *             "og:locale": "vi_VN"
+                     *           },
+                     *           "twitter": {
+                     *             "twitter:card": "summary",
+                     *             "twitter:title": "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+                     *           }
+                     *         }
+                     *       },
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 2,
+                     *           "pageCount": 2,
+                     *           "total": 3
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["LegalDocument"] & components["schemas"]["TaxonomyPageExtras"];
                         meta: {
@@ -13640,9 +13816,9 @@ export interface operations {
                      *           "title": "Ban Thi đua – Khen thưởng tỉnh hướng dẫn tổng kết, bình xét thi đua và đề nghị khen thưởng năm 2025",
                      *           "summary": "Hồ sơ đề nghị khen thưởng tổng kết năm 2025 của các cụm, khối thi đua gửi về Ban Thi đua – Khen thưởng tỉnh chậm nhất ngày 15/01/2026; việc chấm điểm năm nay chú trọng kết quả thực chất ở cơ sở.",
                      *           "content_html": "<p>Ban Thi đua – Khen thưởng tỉnh vừa ban hành văn bản hướng dẫn các cụm, khối thi đua tổ chức tổng kết công tác thi đua, khen thưởng năm 2025, bình xét danh hiệu thi đua và đề nghị khen thưởng theo Luật Thi đua, khen thưởng năm 2022 cùng c…",
-                     *           "image": "https://cms.example.vn/uploads/medium_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_d9dce4a004.jpg",
+                     *           "image": "https://cms.example.vn/uploads/medium_ban_thi_dua_khen_thuong_tinh_huong_dan_tong_ket_binh_xet_thi_a14dc12312.jpg",
                      *           "date_published": "2025-11-04T01:00:00Z",
-                     *           "date_modified": "2026-12-02T16:51:29Z",
+                     *           "date_modified": "2026-12-03T15:14:44Z",
                      *           "authors": [
                      *             {
                      *               "name": "Bùi Thanh Tâm"
@@ -13658,9 +13834,9 @@ export interface operations {
                      *           "title": "Tỉnh đoàn tuyên dương 20 gương “Thanh niên tiên tiến làm theo lời Bác” năm 2025",
                      *           "summary": "Nhân kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh, Tỉnh đoàn tuyên dương 20 đoàn viên, thanh niên tiêu biểu trong học tập, lao động, sáng tạo và hoạt động tình nguyện.",
                      *           "content_html": "<p>Tối 18/5, Tỉnh đoàn tổ chức lễ tuyên dương “Thanh niên tiên tiến làm theo lời Bác” năm 2025. Các gương được tuyên dương là đoàn viên, thanh niên tiêu biểu trong học tập, lao động, khởi nghiệp, bảo vệ Tổ quốc và hoạt động tình nguyện, đượ…",
-                     *           "image": "https://cms.example.vn/uploads/medium_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_09acc17049.jpg",
+                     *           "image": "https://cms.example.vn/uploads/medium_tinh_doan_tuyen_duong_20_guong_thanh_nien_tien_tien_lam_theo_e2ae9fb083.jpg",
                      *           "date_published": "2025-05-19T01:30:00Z",
-                     *           "date_modified": "2026-12-02T16:51:29Z",
+                     *           "date_modified": "2026-12-03T15:14:44Z",
                      *           "authors": [
                      *             {
                      *               "name": "Lê Quang Vinh"
@@ -13933,7 +14109,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "type": "movement",
-                     *           "documentId": "g3xvynqyyg7jo5h5vqnz6qb2",
+                     *           "documentId": "ff2cdp7gp9wlycs9b9gwygcs",
                      *           "title": "Nông dân thi đua sản xuất kinh doanh giỏi, đoàn kết giúp nhau làm giàu và giảm nghèo bền vững",
                      *           "slug": "nong-dan-thi-dua-san-xuat-kinh-doanh-gioi-doan-ket-giup-nhau-lam-giau-va-giam",
                      *           "excerpt": "Phong trào do Hội Nông dân tỉnh chủ trì, hằng năm bình xét hộ sản xuất, kinh doanh giỏi các cấp và hỗ trợ hội viên tiếp cận vốn, kỹ thuật, thị trường.",
@@ -13941,7 +14117,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "type": "category",
-                     *           "documentId": "ka3dd2mcodbv63rgt5rgbik9",
+                     *           "documentId": "oos2w30z2b0j5oxqqxglxkjm",
                      *           "title": "Văn bản, chính sách thi đua khen thưởng",
                      *           "slug": "van-ban-chinh-sach-thi-dua-khen-thuong",
                      *           "excerpt": "Văn bản pháp luật, hướng dẫn nghiệp vụ và giải đáp chính sách về công tác thi đua, khen thưởng dành cho cơ quan, đơn vị và người dân.",
@@ -13952,8 +14128,8 @@ export interface operations {
                      *         "pagination": {
                      *           "page": 1,
                      *           "pageSize": 2,
-                     *           "pageCount": 9,
-                     *           "total": 17
+                     *           "pageCount": 11,
+                     *           "total": 22
                      *         },
                      *         "capped": false
                      *       }

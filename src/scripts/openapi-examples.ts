@@ -16,6 +16,9 @@ const OUT = path.join(appRoot(), 'src', 'documentation', 'answer-examples.json')
 
 withStrapi(
   async (strapi) => {
+    // The sample covers' sizes are made by background jobs: wait for them, so the examples show
+    // every format a website gets.
+    await strapi.plugin('image-pipeline')?.service<{ idle(): Promise<void> }>('queue').idle();
     strapi.server.mount();
     const server = strapi.server.httpServer;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -32,6 +35,7 @@ withStrapi(
       getBlocPage: await get(`/api/blocs/by-slug/${await slugOf('blocs')}?pageSize=2`),
       getAgencyPage: await get(`/api/agencies/by-slug/${await slugOf('agencies')}?pageSize=2`),
       getMovementPage: await get(`/api/movements/by-slug/${await slugOf('movements')}?pageSize=2`),
+      getLegalDocumentPage: await get(`/api/legal-documents/by-slug/${await slugOf('legal-documents')}?pageSize=2`),
       getJsonFeed: await get('/api/feeds/feed.json'),
       search: await get('/api/search?q=thi%20dua&pageSize=2'),
     };
