@@ -151,7 +151,7 @@ function validatePages(config: PluginConfig): void {
       fail(`pages.${type}.currentTerm needs { field, year }`);
     }
     if (page.extras !== undefined && (typeof page.extras !== 'string' || !/^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/.test(page.extras))) {
-      fail(`pages.${type}.extras must be a service uid like "api::legal-document.legal-document"`);
+      fail(`pages.${type}.extras must be a service uid ("api::<api>.<service>" or "plugin::<plugin>.<service>")`);
     }
   }
   const story = config.story;
