@@ -28,7 +28,8 @@ const ENCRYPTED: Sniffed = { mime: 'application/x-encrypted-document', ext: '', 
 const ARCHIVE: Sniffed = { mime: 'application/zip', ext: '.zip', kind: 'archive' };
 const UNKNOWN: Sniffed = { mime: 'application/octet-stream', ext: '', kind: 'unknown' };
 
-const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+/** Whether `buf` holds `bytes` at `offset` (a format's magic number). */
+export const startsWith = (buf: Buffer, bytes: number[], offset = 0) => bytes.every((b, i) => buf[offset + i] === b);
 
 /** The entry names of a ZIP archive from its central directory, or null when it cannot be read. */
 export function zipEntryNames(bytes: Buffer): string[] | null {
@@ -137,9 +138,6 @@ function sniffOle(bytes: Buffer): Sniffed {
   if (names.includes('Workbook') || names.includes('Book')) return document('xls');
   return UNKNOWN;
 }
-
-/** Whether these first bytes open a container that `sniffContainer` must read whole. */
-export const isContainer = (head: Buffer): boolean => startsWith(head, ZIP_MAGIC) || startsWith(head, OLE_MAGIC);
 
 /** What an office container is, read from all of its bytes. */
 export function sniffContainer(bytes: Buffer): Sniffed {

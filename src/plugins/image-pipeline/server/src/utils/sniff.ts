@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, OLE_MAGIC, ZIP_MAGIC } from './containers';
+import { DOCUMENT_TYPES, OLE_MAGIC, startsWith, ZIP_MAGIC } from './containers';
 
 /** What a file really is, read from its first bytes, whatever its name or declared type says. */
 export interface Sniffed {
@@ -11,7 +11,6 @@ export interface Sniffed {
   kind: 'image' | 'document' | 'svg' | 'html' | 'unknown' | 'container' | 'archive' | 'macro' | 'encrypted';
 }
 
-const startsWith = (buf: Buffer, bytes: number[], offset = 0) => bytes.every((b, i) => buf[offset + i] === b);
 const ascii = (buf: Buffer, from: number, to: number) => buf.subarray(from, to).toString('latin1');
 
 export function sniff(head: Buffer): Sniffed {
