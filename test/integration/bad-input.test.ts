@@ -204,6 +204,29 @@ describeIntegration(`bad input through the HTTP API (${testDatabase})`, () => {
     });
   });
 
+  // The văn bản list's own parameters (kind, year, issuer, field, validity): every malformed form
+  // is a Vietnamese 400, never a 500 nor silently ignored.
+  describe('văn bản list parameters', () => {
+    const BAD: [string, string][] = [
+      ['kind', 'sac-lenh'],
+      ['kind[$ne]', 'luat'],
+      ['year', 'abcd'],
+      ['year', '1800'],
+      ['year', '2025.5'],
+      ['issuer', '%00'],
+      ['issuer[0]', 'a'],
+      ['field[$eq]', 'x'],
+      ['validity', 'het'],
+      ['validity[]', 'con-hieu-luc'],
+    ];
+    it.each(BAD)('?%s=%s is a 400 in Vietnamese', async (name, value) => {
+      const res = await api().get(`/api/legal-documents?${name}=${value}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.status).toBe(400);
+      expect(res.body.error.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    });
+  });
+
   describe('inherited names and deep nesting', () => {
     // Keys that are Object.prototype's own members: Strapi found the inherited function and failed with a 500.
     const NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'];
