@@ -95,7 +95,10 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
       ],
     });
     page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(20_000);
+    // Each wait is for something the page draws after an answer it already has. Under CI's load
+    // (two jest workers, the admin build and a PostgreSQL suite beside this test) one such drawing
+    // took over 20 s once, so every wait may take a minute; the tests' own limits are above that.
+    page.setDefaultTimeout(60_000);
   }, 600_000); // a cold admin build takes 2–5 min on a busy 2-core machine
 
   afterAll(async () => {
@@ -121,7 +124,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await page.waitForURL(/\/admin\/?$/);
     await page.getByText('Quản lý nội dung').first().waitFor();
     await shot('home');
-  });
+  }, 180_000);
 
   it('writes an article: Vietnamese title typed, slug filled in, cover with alternative text, published', async () => {
     // The list is drawn from its own request, which the admin sends only once its bundle has
@@ -176,7 +179,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     await page.getByText(/Đã xuất bản/).first().waitFor();
     await expectNoEnglish();
     await shot('published');
-  }, 150_000); // typing and the media dialogs take about a minute on a busy machine
+  }, 400_000); // typing and the media dialogs take about a minute on a busy machine
 
   it('serves the published article through the public API and the RSS feed', async () => {
     const res = await fetch(`${base}/api/articles?filters[slug][$eq]=${SLUG}&populate[cover]=true`);
@@ -201,7 +204,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     expect(text).toContain('Lần gửi gần đây');
     await expectNoEnglish();
     await shot('revalidate-settings');
-  });
+  }, 180_000);
 
   it('shows Settings → "Việc chạy nền" in Vietnamese, with the cover\'s image job among the finished ones', async () => {
     const dead = page.waitForResponse((r) => r.url().includes('/jobs/jobs?state=dead') && r.request().method() === 'GET', { timeout: 0 });
@@ -216,7 +219,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     expect(text).toContain('Đã bỏ');
     await expectNoEnglish();
     await shot('jobs-settings');
-  });
+  }, 180_000);
 
   it('shows Settings → "Nhật ký hoạt động" in Vietnamese, with what this editor did and "Xuất CSV"', async () => {
     const list = page.waitForResponse((r) => r.url().includes('/editorial/audit-log?') && r.request().method() === 'GET', { timeout: 0 });
@@ -229,7 +232,7 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     expect(text).toContain('Tải lên tệp');
     await expectNoEnglish();
     await shot('audit-log-settings');
-  });
+  }, 180_000);
 
   it('goes through review: a Phóng viên submits, a Biên tập viên returns it with a note, the reporter fixes and resubmits, the editor approves and publishes, then restores the first version from "Lịch sử"', async () => {
     for (const user of [REPORTER, EDITOR]) await app.ask({ cmd: 'createAdmin', ...user, password: REVIEW_PASSWORD });
@@ -372,5 +375,5 @@ describe('an editor in the Vietnamese admin (real browser)', () => {
     for (const action of ['review.submitted', 'review.returned', 'review.approved', 'history.restore']) expect(csv).toContain(action);
     expect(csv).toContain(REVIEW_TITLE);
     expect(csv).toContain(RETURN_NOTE);
-  }, 400_000);
+  }, 600_000);
 });
