@@ -19,7 +19,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/src/plugins/*/tests/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/src/plugins/*/tests/**/*.test.ts', '<rootDir>/src/providers/*/tests/**/*.test.ts'],
     },
     {
       ...shared,

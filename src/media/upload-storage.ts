@@ -67,25 +67,27 @@ export function readS3Storage(env: Env): S3Storage | null {
   };
 }
 
+/** The upload provider for object storage: ours, over the AWS SDK (src/providers/upload-object-storage). */
+export const OBJECT_STORAGE_PROVIDER = 'strapi-provider-upload-object-storage';
+
 /**
  * The upload plugin's settings: `{}` keeps Strapi's local provider (files under PUBLIC_DIR), s3
- * stores through @strapi/provider-upload-aws-s3. No ACL is sent: buckets made on AWS since April
- * 2023 refuse ACL headers, and the CDN in front is what makes files public (a bucket policy).
+ * stores through our object-storage provider. Strapi's own @strapi/provider-upload-aws-s3 stops at
+ * 5.52.3 while every other @strapi package is 5.54.0; ours needs only the AWS SDK.
  */
 export function uploadPluginConfig(env: Env): Record<string, unknown> {
   const s3 = readS3Storage(env);
   if (!s3) return {};
   return {
-    provider: 'aws-s3',
+    provider: OBJECT_STORAGE_PROVIDER,
     providerOptions: {
-      baseUrl: s3.publicUrl,
-      s3Options: {
-        region: s3.region,
-        ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
-        forcePathStyle: s3.forcePathStyle,
-        credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-        params: { Bucket: s3.bucket, ACL: undefined },
-      },
+      bucket: s3.bucket,
+      region: s3.region,
+      ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+      forcePathStyle: s3.forcePathStyle,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      publicUrl: s3.publicUrl,
     },
   };
 }

@@ -45,20 +45,27 @@ describe('upload storage settings', () => {
     expect(uploadPluginConfig({ ...complete, S3_ENDPOINT: '' })).not.toHaveProperty('providerOptions.s3Options.endpoint');
   });
 
-  it('gives the aws-s3 provider the bucket, credentials and the CDN as base URL, and no ACL header', () => {
+  it('gives the object-storage provider the bucket, credentials and the CDN as public URL', () => {
     expect(uploadPluginConfig({ ...complete, UPLOAD_PROVIDER: 'S3' })).toEqual({
-      provider: 'aws-s3',
+      provider: 'strapi-provider-upload-object-storage',
       providerOptions: {
-        baseUrl: 'https://media.tdkt.example.vn',
-        s3Options: {
-          region: 'ap-southeast-1',
-          endpoint: 'http://10.0.5.7:9000',
-          forcePathStyle: true,
-          credentials: { accessKeyId: 'tdkt-uploader', secretAccessKey: 'mot-chuoi-bi-mat-rat-dai' },
-          params: { Bucket: 'tdkt-media', ACL: undefined },
-        },
+        bucket: 'tdkt-media',
+        region: 'ap-southeast-1',
+        endpoint: 'http://10.0.5.7:9000',
+        forcePathStyle: true,
+        accessKeyId: 'tdkt-uploader',
+        secretAccessKey: 'mot-chuoi-bi-mat-rat-dai',
+        publicUrl: 'https://media.tdkt.example.vn',
       },
     });
+  });
+
+  it('names a provider the upload plugin can load, whose init accepts these options', () => {
+    const config = uploadPluginConfig(complete) as { provider: string; providerOptions: unknown };
+    // The upload plugin tries @strapi/provider-upload-<name>, then requires <name> itself.
+    const provider = require(config.provider) as { init(options: unknown): Record<string, unknown> };
+    const instance = provider.init(config.providerOptions);
+    for (const method of ['upload', 'uploadStream', 'delete', 'isPrivate']) expect(typeof instance[method]).toBe('function');
   });
 
   it('lets browsers load images and videos from S3_PUBLIC_URL, once, next to MEDIA_ORIGIN', () => {
