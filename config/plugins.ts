@@ -295,7 +295,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             'api::bloc.bloc': { title: 'name', text: ['description'] },
             'api::agency.agency': { title: 'name', text: ['shortName', 'description'] },
             'api::movement.movement': { title: 'name', text: ['description', 'directive'] },
-            'api::legal-document.legal-document': { title: 'title', text: ['number', 'field', 'issuerName', 'signer'], date: 'issuedOn' },
+            // extraText: the words of the attached PDFs (src/media/pdf-text), read in the background.
+            'api::legal-document.legal-document': { title: 'title', text: ['number', 'field', 'issuerName', 'signer'], date: 'issuedOn', extraText: 'api::legal-document.legal-document' },
           },
           maxPageSize: 50,
         },

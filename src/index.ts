@@ -7,6 +7,8 @@ import { protectDocumentation, registerDocumentationOverrides } from './bootstra
 import { registerInputGuard } from './bootstrap/input-guard';
 import { registerLegalDocumentGuard } from './bootstrap/legal-document-guard';
 import { scheduleValidityRollover } from './legal-documents/validity-rollover';
+import { followFileText } from './legal-documents/file-texts';
+import { registerPdfText } from './media/pdf-text/register';
 import { ensureLocales } from './bootstrap/locales';
 import { installGracefulShutdown, trackRequests } from './lifecycle/graceful-shutdown';
 import { memoizeLookups } from './bootstrap/memoized-lookups';
@@ -42,6 +44,8 @@ export default {
     trackRequests(strapi);
     const applied = await migrate(strapi);
     if (applied.length) strapi.log.info(`[app] migrations applied: ${applied.map((m) => m.name).join(', ')}`);
+    // The words of stored PDFs, read in the background, searched with the văn bản that attach them.
+    await registerPdfText(strapi, (fileId) => followFileText(strapi, fileId));
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await protectDocumentation(strapi);

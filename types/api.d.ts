@@ -8608,6 +8608,19 @@ export interface components {
             jsonLd?: {
                 [key: string]: unknown;
             } | null;
+            files?: ({
+                /**
+                 * @description PDFs only (null otherwise): text = searched; scanned = page images, nothing to search; pending = not read yet
+                 * @enum {string|null}
+                 */
+                textStatus?: "text" | "scanned" | "failed" | "pending" | null;
+                /** @description Vietnamese label of textStatus */
+                textStatusLabel?: string | null;
+                /** @description pages in the PDF, once read */
+                pages?: number | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
             /** @description jsonLd as JSON with "<" escaped: print it as is inside <script type="application/ld+json"> */
             jsonLdScript?: string | null;
         };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { runMigrations, type Applied } from 'strapi-plugin-migrations-runner';
 import readIndexes from './001-read-indexes';
 import validityRollovers from './002-validity-rollovers';
+import mediaTexts from './003-media-texts';
 
 /**
  * The app's own migrations, run by the plugins' runner (rows of plugin `app` in plugin_migrations)
@@ -12,6 +13,6 @@ import validityRollovers from './002-validity-rollovers';
 export const OWNER = 'app';
 
 /** In order; a file is never renumbered, renamed or edited once released: a change is a new file. */
-export const migrations = [readIndexes, validityRollovers];
+export const migrations = [readIndexes, validityRollovers, mediaTexts];
 
 export const migrate = (strapi: Core.Strapi): Promise<Applied<void>[]> => runMigrations(strapi.db.connection, OWNER, migrations, strapi);

@@ -106,6 +106,16 @@ export const PAGE_SCHEMAS: Record<string, Schema> = {
       meta: ref('PageMeta'),
       currentTerm: maybe({ type: 'object', additionalProperties: true, description: "blocs: this year's (or the latest) term, leader and deputy populated" }),
       jsonLd: { type: 'object', additionalProperties: true, description: 'văn bản: schema.org Legislation (legislationIdentifier, legislationLegalForce, …)' },
+      files: list({
+        type: 'object',
+        additionalProperties: true,
+        description: 'văn bản: each attached file, with whether its words are searched',
+        properties: {
+          textStatus: maybe({ type: 'string', enum: ['text', 'scanned', 'failed', 'pending'], description: 'PDFs only (null otherwise): text = searched; scanned = page images, nothing to search; pending = not read yet' }),
+          textStatusLabel: maybe(text('Vietnamese label of textStatus')),
+          pages: maybe({ type: 'integer', description: 'pages in the PDF, once read' }),
+        },
+      }),
       jsonLdScript: text('jsonLd as JSON with "<" escaped: print it as is inside <script type="application/ld+json">'),
     },
     ['articles', 'alternates', 'url', 'meta']

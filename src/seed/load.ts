@@ -86,6 +86,7 @@ class SampleLoader {
     }
     // Before movements and articles, which link to them; a replaced document comes first.
     for (const d of legalDocuments) {
+      const file = d.file ? await this.attachment(d.file, `${d.number} – ${d.title.vi}`) : null;
       await this.upsert('api::legal-document.legal-document', this.ids.legalDocument, d.key, d.title, (lang) => ({
         number: d.number,
         title: d.title[lang],
@@ -99,6 +100,8 @@ class SampleLoader {
         effectiveFrom: d.effectiveFrom ?? null,
         expiresOn: d.expiresOn ?? null,
         replaces: (d.replaces ?? []).map((k) => this.ref('legalDocument', k)),
+        // The original is in Vietnamese: both languages attach it.
+        files: file ? [file] : [],
       }));
     }
     for (const m of movements) {
@@ -208,6 +211,22 @@ class SampleLoader {
         });
       }
     }
+  }
+
+  /** A file of src/seed/files (a văn bản's PDF), uploaded once (found again by file name on a resumed run). */
+  private async attachment(name: string, caption: string): Promise<number> {
+    const found = await this.strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
+    if (found) return found.id as number;
+    const filepath = path.join(this.strapi.dirs.app.root, 'src', 'seed', 'files', name);
+    const { size } = await fs.stat(filepath);
+    const [file] = await this.strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name, caption } },
+        files: { filepath, originalFilename: name, mimetype: 'application/pdf', size },
+      });
+    return file.id as number;
   }
 
   /** The generated cover of an article, uploaded once (found again by file name on a resumed run). */

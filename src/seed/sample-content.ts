@@ -262,6 +262,7 @@ export const sampleContent: SampleContent = {
       signerTitle: 'Phó Chủ tịch',
       issuedOn: '2025-10-20',
       expiresOn: '2026-06-30',
+      file: '08-hd-mttq-btt.pdf',
     },
     {
       key: 'doc-kh-phu-nu-2027',

@@ -56,6 +56,8 @@ export interface SeedLegalDocument {
   effectiveFrom?: string; // YYYY-MM-DD
   expiresOn?: string; // YYYY-MM-DD
   replaces?: string[]; // SeedLegalDocument.key[], listed earlier
+  /** A PDF of src/seed/files, attached as the document's file. */
+  file?: string;
 }
 
 export interface SeedTerm {

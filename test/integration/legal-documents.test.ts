@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { todayIn } from '../../src/legal-documents/dates';
+import { makePdf } from '../helpers/pdf';
 import { describeIntegration, startApp, testDatabase, type TestApp } from '../helpers/strapi';
 
 const UID = 'api::legal-document.legal-document';
@@ -197,6 +201,80 @@ describeIntegration(`legal documents (${testDatabase})`, () => {
       const draft = (await docs().create({ locale: 'vi', data: { number: '77/TB-NHAPTIMKIEM', title: 'Thông báo nháp tìm kiếm', issuedOn: '2025-01-02' } })) as unknown as Doc;
       expect((await api().get('/api/search').query({ q: '77/TB-NHAPTIMKIEM', type: 'legal-document' }).expect(200)).body.data).toEqual([]);
       await docs().delete({ documentId: draft.documentId });
+    });
+  });
+
+  describe('words inside attached PDFs', () => {
+    type Hit = { slug: string; type: string };
+    type PageFile = { id: number; name: string; mime: string; textStatus: string | null; textStatusLabel: string | null; pages: number | null };
+    const worker = () => app.strapi.plugin('jobs').service<{ idle(): Promise<void>; enqueue(name: string, key: string): Promise<void> }>('worker');
+    const searchSlugs = async (q: string) => ((await api().get('/api/search').query({ q, type: 'legal-document' }).expect(200)).body.data as Hit[]).map((h) => h.slug);
+    const texts = () => app.strapi.db.connection('media_texts');
+    const upload = async (name: string, data: Buffer): Promise<{ id: number; hash: string }> => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tdkt-pdf-'));
+      const filepath = path.join(dir, name);
+      fs.writeFileSync(filepath, data);
+      try {
+        const [file] = await app.strapi.plugin('upload').service('upload').upload({ data: { fileInfo: { name } }, files: { filepath, originalFilename: name, mimetype: 'application/pdf', size: data.length } });
+        return file as { id: number; hash: string };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const publishWith = async (number: string, title: string, fileId: number) =>
+      (await docs().create({ locale: 'vi', status: 'published', data: { number, title, kind: 'cong-van', issuedOn: '2025-05-05', files: [fileId] } })) as unknown as Doc;
+
+    it('finds the sample guidance by words only its PDF holds, and its page says the file is searchable', async () => {
+      const slugs = await searchSlugs('chấm chéo');
+      expect(slugs).toHaveLength(1);
+      const page = (await api().get(`/api/legal-documents/by-slug/${slugs[0]}`).expect(200)).body.data as { number: string; files: PageFile[] };
+      expect(page.number).toBe('08/HD-MTTQ-BTT');
+      expect(page.files).toHaveLength(1);
+      expect(page.files[0]).toMatchObject({ mime: 'application/pdf', textStatus: 'text', textStatusLabel: 'Có lớp chữ: tìm được nội dung', pages: 1 });
+      // The words are not in the document's own fields: without the file it is not found.
+      expect(await searchSlugs('bỏ phiếu kín suy tôn')).toEqual(slugs);
+    });
+
+    it('marks a scanned PDF, without failing the document', async () => {
+      const scan = await upload('cong-van-scan.pdf', fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'pdf', 'scanned-page.pdf')));
+      await worker().idle();
+      const doc = await publishWith('31/CV-SCAN', 'Công văn bản quét về việc gửi hồ sơ khen thưởng', scan.id);
+      const page = (await api().get(`/api/legal-documents/by-slug/${doc.slug}`).expect(200)).body.data as { files: PageFile[] };
+      expect(page.files[0]).toMatchObject({ textStatus: 'scanned', textStatusLabel: 'Bản quét: không có lớp chữ để tìm', pages: 1 });
+      await docs().delete({ documentId: doc.documentId });
+    });
+
+    it('follows a file read after the document was published (the job re-indexes it), and a file read before', async () => {
+      // Read before: the save indexes the words already stored.
+      const early = await upload('cv-early.pdf', makePdf([['Cong van ve viec kiem tra sotaydientu cua cac xa']]));
+      await worker().idle();
+      const before = await publishWith('41/CV-EARLY', 'Công văn kiểm tra sổ tay điện tử', early.id);
+      expect(await searchSlugs('sotaydientu')).toEqual([before.slug]);
+
+      // Read after: its row is dropped (as if the job had not run yet), the document published,
+      // then the job runs and the index follows.
+      const late = await upload('cv-late.pdf', makePdf([['Bao cao ve mo hinh vuonmaulienthon cua huyen']]));
+      await worker().idle();
+      await texts().where({ file_id: late.id }).delete();
+      const after = await publishWith('42/CV-LATE', 'Báo cáo mô hình vườn mẫu', late.id);
+      expect(await searchSlugs('vuonmaulienthon')).toEqual([]);
+      const pending = (await api().get(`/api/legal-documents/by-slug/${after.slug}`).expect(200)).body.data as { files: PageFile[] };
+      expect(pending.files[0]).toMatchObject({ textStatus: 'pending', textStatusLabel: 'Đang đọc nội dung tệp', pages: null });
+      await worker().enqueue('pdf-text', String(late.id));
+      await worker().idle();
+      expect(await searchSlugs('vuonmaulienthon')).toEqual([after.slug]);
+
+      // A deleted file's text goes with it, and a draft with a read file is never found.
+      const draftFile = await upload('cv-draft.pdf', makePdf([['Du thao chua cong bo ve chuongtrinhbimat']]));
+      await worker().idle();
+      const draft = (await docs().create({ locale: 'vi', data: { number: '43/CV-NHAP', title: 'Dự thảo công văn', issuedOn: '2025-05-06', files: [draftFile.id] } })) as unknown as Doc;
+      expect(await searchSlugs('chuongtrinhbimat')).toEqual([]);
+      for (const d of [before, after, draft]) await docs().delete({ documentId: d.documentId });
+      for (const f of [early, late, draftFile]) {
+        const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: f.id } });
+        await app.strapi.plugin('upload').service('upload').remove(file);
+        expect(await texts().where({ file_id: f.id }).first()).toBeUndefined();
+      }
     });
   });
 

@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import type { Validity } from '../../../legal-documents/dates';
 import { legislationJsonLd } from '../../../legal-documents/structured-data';
 import { withValidity } from '../../../legal-documents/validity-service';
+import { fileTextStatuses, searchTextOf } from '../../../legal-documents/file-texts';
 
 const UID = 'api::legal-document.legal-document';
 
@@ -21,16 +22,26 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const list = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : []);
 
 export default factories.createCoreService(UID, ({ strapi }) => ({
+  /** The words of the attached PDFs, searched with each entry (vietnamese-text `extraText`). */
+  searchText(entries: { id: number }[]) {
+    return searchTextOf(strapi, entries);
+  },
+
   /**
    * The văn bản page's own fields (newsroom config `pages['legal-document'].extras`): its validity
-   * today with the Vietnamese label, as on the list, and its schema.org `Legislation` data.
+   * today with the Vietnamese label, as on the list, its schema.org `Legislation` data, and for
+   * each attached PDF whether its words are searched.
    */
   async pageExtras(entry: Entry, page: PageContext) {
     const [withIt] = await withValidity(strapi, [entry], { locale: page.locale, status: 'published' });
     const validity = withIt.validity as Validity | undefined;
     if (!validity) return {};
     const issuer = entry.issuer && typeof entry.issuer === 'object' ? text((entry.issuer as Entry).name) : '';
+    const files = list(entry.files);
+    const statuses = await fileTextStatuses(strapi, files);
     return {
+      // Each file says whether its words are searched: a scanned PDF is marked, not failed.
+      files: files.map((f, i) => ({ ...f, ...statuses[i] })),
       validity,
       validityLabel: withIt.validityLabel,
       jsonLd: legislationJsonLd({

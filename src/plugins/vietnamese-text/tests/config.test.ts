@@ -15,6 +15,8 @@ describe('validateConfig', () => {
     ['a target without source', { contentTypes: { 'api::a.a': { field: 'slug' } as never } }, /needs \{ field, source \}/],
     ['a tiny maxLength', { slug: { maxLength: 3, ampersand: '' } }, /maxLength/],
     ['"and" for &', { slug: { maxLength: 80, ampersand: 'and' as never } }, /ampersand/],
+    ['extraText that is not a service uid', { search: { contentTypes: { 'api::a.a': { title: 'name', text: [], extraText: 'searchText' } }, maxPageSize: 20 } }, /extraText must be a service uid/],
+    ['extraText that is not a string', { search: { contentTypes: { 'api::a.a': { title: 'name', text: [], extraText: 5 as never } }, maxPageSize: 20 } }, /extraText must be a service uid/],
     ['tone placement as a string', { normalize: { nameFields: [], tonePlacement: 'yes' as never } }, /tonePlacement/],
   ])('refuses %s', (_name, patch, message) => {
     expect(() => validateConfig(withConfig(patch))).toThrow(message);

@@ -116,4 +116,20 @@ describe('buildIndexRow', () => {
       sort_time: Date.parse('2024-12-20T08:20:00.000Z'),
     });
   });
+
+  it("searches extra text (an attached file's words) with the fields, but never shows it in the excerpt", () => {
+    const target = { title: 'title', text: ['number'] };
+    const entry = { documentId: 'd', locale: 'vi', title: 'Hướng dẫn chấm điểm', number: '08/HD-MTTQ-BTT', publishedAt: '2025-10-20T00:00:00.000Z' };
+    const plain = buildIndexRow('api::legal-document.legal-document', 'legal-document', entry, target, undefined);
+    const withFile = buildIndexRow('api::legal-document.legal-document', 'legal-document', entry, target, undefined, 'Tổ chức chấm chéo theo cặp');
+    expect(plain.text_folded).toBe(' 08 hd mttq btt ');
+    expect(withFile.text_folded).toBe(' 08 hd mttq btt to chuc cham cheo theo cap ');
+    expect(withFile.excerpt).toBe(plain.excerpt);
+    expect(withFile.title_folded).toBe(plain.title_folded);
+    // Its own allowance: 300,000 characters, past the fields' 20,000.
+    const long = buildIndexRow('api::x.x', 'x', entry, target, undefined, `${'a '.repeat(100_000)}cuoi`);
+    expect(long.text_folded.endsWith(' a cuoi ')).toBe(true);
+    const tooLong = buildIndexRow('api::x.x', 'x', entry, target, undefined, `${'a '.repeat(150_000)}cuoi`);
+    expect(tooLong.text_folded).not.toContain('cuoi');
+  });
 });

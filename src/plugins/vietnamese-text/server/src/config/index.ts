@@ -17,6 +17,11 @@ export interface SearchTarget {
   excerpt?: string;
   /** Date attribute used for recency (falls back to publishedAt). */
   date?: string;
+  /**
+   * The uid of an app service with `searchText(entries)`: text searched with the entry that is not
+   * in its own fields (e.g. the words of its attached files). Not shown in excerpts.
+   */
+  extraText?: string;
 }
 
 export interface PluginConfig {
@@ -63,6 +68,9 @@ export function validateConfig(config: PluginConfig): void {
     if (!/^[\w-]+::[\w-]+\.[\w-]+$/.test(uid)) fail(`search: "${uid}" is not a content type uid`);
     if (!target || typeof target.title !== 'string' || !Array.isArray(target.text)) {
       fail(`search.contentTypes["${uid}"] needs { title: string, text: string[] }`);
+    }
+    if (target.extraText !== undefined && (typeof target.extraText !== 'string' || !/^[\w-]+::[\w-]+\.[\w-]+$/.test(target.extraText))) {
+      fail(`search.contentTypes["${uid}"].extraText must be a service uid ("api::name.name")`);
     }
   }
   const pageSize = config.search?.maxPageSize;

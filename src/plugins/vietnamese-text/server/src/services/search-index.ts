@@ -31,6 +31,15 @@ interface Filter {
   allTypes: boolean;
 }
 
+/** An app service giving text searched with entries (config `search.contentTypes[uid].extraText`). */
+export interface ExtraTextProvider {
+  /** Text per entry row id; entries without extra text may be left out. */
+  searchText(entries: { id: number; documentId: string; locale: string }[]): Promise<Map<number, string>>;
+}
+
+const isExtraTextProvider = (service: unknown): service is ExtraTextProvider =>
+  typeof service === 'object' && service !== null && typeof (service as { searchText?: unknown }).searchText === 'function';
+
 /** A word-only token for the FTS5 facet column ("locale" + code, "type" + name). */
 const facet = (prefix: string, value: string) => `${prefix}${value.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 
@@ -192,11 +201,23 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = [target.title, ...target.text, target.excerpt, target.date, slug].filter(
         (f): f is string => typeof f === 'string' && f in attributes
       );
-      return [...new Set(['documentId', 'locale', 'publishedAt', ...fields])];
+      return [...new Set(['id', 'documentId', 'locale', 'publishedAt', ...fields])];
     },
 
-    rowOf(uid: string, entry: Record<string, unknown>): IndexRow {
-      return buildIndexRow(uid, typeOf(uid), entry, config().contentTypes[uid], slugConfig()[uid]?.field);
+    rowOf(uid: string, entry: Record<string, unknown>, extraText = ''): IndexRow {
+      return buildIndexRow(uid, typeOf(uid), entry, config().contentTypes[uid], slugConfig()[uid]?.field, extraText);
+    },
+
+    /** The rows of stored entries, with the extra text of the type's `extraText` service, if any. */
+    async rowsOf(uid: string, entries: Record<string, unknown>[]): Promise<IndexRow[]> {
+      const name = config().contentTypes[uid]?.extraText;
+      let extra = new Map<number, string>();
+      if (name && entries.length > 0) {
+        const provider: unknown = strapi.service(name as UID.Service);
+        if (!isExtraTextProvider(provider)) throw new Error(`[vietnamese-text] search.contentTypes["${uid}"].extraText "${name}" is not a service with searchText(entries)`);
+        extra = await provider.searchText(entries.map((e) => ({ id: Number(e.id), documentId: String(e.documentId), locale: String(e.locale ?? '') })));
+      }
+      return entries.map((e) => this.rowOf(uid, e, extra.get(Number(e.id)) ?? ''));
     },
 
     /** Brings the index in line with the published versions of one document. */
@@ -206,9 +227,10 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { documentId, publishedAt: { $notNull: true } },
         select: this.fieldsOf(uid),
       });
+      const rows = await this.rowsOf(uid, entries as Record<string, unknown>[]);
       await run(async (trx) => {
         await deleteRows(trx, (q) => q.where({ content_type: uid, document_id: documentId }));
-        await insertRows(trx, entries.map((e) => this.rowOf(uid, e as Record<string, unknown>)));
+        await insertRows(trx, rows);
       });
     },
 
@@ -248,7 +270,8 @@ export const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
             limit: batch,
           });
           if (entries.length === 0) break;
-          await run((trx) => insertRows(trx, entries.map((e) => this.rowOf(uid, e as Record<string, unknown>))));
+          const rows = await this.rowsOf(uid, entries as Record<string, unknown>[]);
+          await run((trx) => insertRows(trx, rows));
           done += entries.length;
           onProgress?.(done, total);
         }

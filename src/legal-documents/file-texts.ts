@@ -1,0 +1,73 @@
+import type { Core } from '@strapi/strapi';
+import { STATUS_LABELS, type PdfTextStatus } from '../media/pdf-text/classify';
+import { isPdf } from '../media/pdf-text/register';
+import { textsOf } from '../media/pdf-text/store';
+
+const UID = 'api::legal-document.legal-document';
+
+/** What this uses of other plugins' services (both optional). */
+interface SearchIndex {
+  sync(uid: string, documentId: string): Promise<void>;
+}
+interface PublicChanges {
+  report(list: { action: string; uid: string; documentId: string; locale: string; membership: false; before: null; after: null }[]): Promise<void>;
+}
+
+type Row = { id: number; documentId: string; locale: string; files?: { id: number }[] };
+
+/**
+ * The words of a văn bản's attached PDFs, searched with it (vietnamese-text config
+ * `search.contentTypes[uid].extraText`): per entry row, its files' texts in file order.
+ */
+export async function searchTextOf(strapi: Core.Strapi, entries: { id: number }[]): Promise<Map<number, string>> {
+  const ids = entries.map((e) => e.id);
+  if (ids.length === 0) return new Map();
+  const rows = (await strapi.db.query(UID).findMany({ where: { id: { $in: ids } }, select: ['id'], populate: { files: { select: ['id'] } } })) as Row[];
+  const texts = await textsOf(strapi, rows.flatMap((r) => (r.files ?? []).map((f) => f.id)), { withText: true });
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      (r.files ?? [])
+        .map((f) => texts.get(f.id)?.text ?? '')
+        .filter(Boolean)
+        .join(' '),
+    ])
+  );
+}
+
+export interface FileTextStatus {
+  /** `text`: its words are searched; `scanned`: page images, nothing to search; `failed`; `pending`: not read yet. */
+  textStatus: PdfTextStatus | 'pending' | null;
+  textStatusLabel: string | null;
+  pages: number | null;
+}
+
+/** For a page's files: whether each PDF's words are searched (null for other files). */
+export async function fileTextStatuses(strapi: Core.Strapi, files: Record<string, unknown>[]): Promise<FileTextStatus[]> {
+  const ids = files.filter((f) => isPdf(f.mime) && typeof f.id === 'number').map((f) => f.id as number);
+  const stored = await textsOf(strapi, ids, { withText: false });
+  return files.map((f) => {
+    if (!isPdf(f.mime) || typeof f.id !== 'number') return { textStatus: null, textStatusLabel: null, pages: null };
+    const s = stored.get(f.id);
+    const status = s?.status ?? 'pending';
+    return { textStatus: status, textStatusLabel: STATUS_LABELS[status], pages: s ? s.pages : null };
+  });
+}
+
+/**
+ * A file's text was read: the published văn bản that attach it are searched by its words from
+ * now on, and their cached pages (which say whether the file is searchable) are dropped.
+ */
+export async function followFileText(strapi: Core.Strapi, fileId: number): Promise<void> {
+  const rows = (await strapi.db.query(UID).findMany({
+    where: { files: { id: fileId }, publishedAt: { $notNull: true } },
+    select: ['documentId', 'locale'],
+  })) as { documentId: string; locale: string }[];
+  if (rows.length === 0) return;
+  const search = strapi.plugin('vietnamese-text')?.service<SearchIndex>('searchIndex');
+  for (const documentId of new Set(rows.map((r) => r.documentId))) await search?.sync(UID, documentId);
+  await strapi
+    .plugin('api-cache')
+    ?.service<PublicChanges>('changes')
+    ?.report(rows.map((r) => ({ action: 'update', uid: UID, documentId: r.documentId, locale: r.locale, membership: false, before: null, after: null })));
+}
