@@ -3,6 +3,7 @@ import { runMigrations, type Applied } from 'strapi-plugin-migrations-runner';
 import readIndexes from './001-read-indexes';
 import validityRollovers from './002-validity-rollovers';
 import mediaTexts from './003-media-texts';
+import scheduleIndexes from './004-schedule-indexes';
 
 /**
  * The app's own migrations, run by the plugins' runner (rows of plugin `app` in plugin_migrations)
@@ -13,6 +14,6 @@ import mediaTexts from './003-media-texts';
 export const OWNER = 'app';
 
 /** In order; a file is never renumbered, renamed or edited once released: a change is a new file. */
-export const migrations = [readIndexes, validityRollovers, mediaTexts];
+export const migrations = [readIndexes, validityRollovers, mediaTexts, scheduleIndexes];
 
 export const migrate = (strapi: Core.Strapi): Promise<Applied<void>[]> => runMigrations(strapi.db.connection, OWNER, migrations, strapi);

@@ -31,6 +31,17 @@ export const READ_INDEXES: ReadIndex[] = [
 ];
 
 /**
+ * The scheduler's due query (newsroom scheduler.ts: drafts whose `publishAt` or `unpublishAt` has
+ * passed) runs on every tick of every instance. Without these it read every article row: an OR of
+ * two conditions on unindexed columns. With one index per column SQLite and PostgreSQL answer it
+ * as a union of two index ranges (NULLs, the unscheduled drafts, are outside both).
+ */
+export const SCHEDULE_INDEXES: ReadIndex[] = [
+  { uid: 'api::article.article', name: 'articles_publish_at_idx', attributes: ['publishAt'] },
+  { uid: 'api::article.article', name: 'articles_unpublish_at_idx', attributes: ['unpublishAt'] },
+];
+
+/**
  * Creates the indexes missing (the migrations runner's `ensureIndex`). Run by the
  * app's migrations (database/migrations), in their transaction.
  */
