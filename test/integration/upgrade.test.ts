@@ -30,6 +30,8 @@ const LEGACY_VERSION_KEY = 'plugin_vietnamese-text_search_index_version';
 const EXPECTED = [
   'app/001-read-indexes',
   'app/002-validity-rollovers',
+  'app/003-media-texts',
+  'app/004-schedule-indexes',
   'editorial/001-audit-log',
   'editorial/002-review-stages',
   'editorial/003-content-history',
