@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { STATUS_LABELS, type PdfTextStatus } from '../media/pdf-text/classify';
 import { isPdf } from '../media/pdf-text/register';
-import { textsOf } from '../media/pdf-text/store';
+import { textsOf, type StoredText } from '../media/pdf-text/store';
 
 const UID = 'api::legal-document.legal-document';
 
@@ -13,7 +13,14 @@ interface PublicChanges {
   report(list: { action: string; uid: string; documentId: string; locale: string; membership: false; before: null; after: null }[]): Promise<void>;
 }
 
-type Row = { id: number; documentId: string; locale: string; files?: { id: number }[] };
+type File = { id: number; hash: string };
+type Row = { id: number; documentId: string; locale: string; files?: File[] };
+
+/**
+ * A stored text is the file's only while the hashes agree: a replaced file waits for its new
+ * read, and after a restore (which renumbers files) a row left from another file is not taken.
+ */
+const current = (stored: StoredText | undefined, file: { hash?: unknown }): StoredText | undefined => (stored && stored.fileHash === file.hash ? stored : undefined);
 
 /**
  * The words of a văn bản's attached PDFs, searched with it (vietnamese-text config
@@ -22,13 +29,13 @@ type Row = { id: number; documentId: string; locale: string; files?: { id: numbe
 export async function searchTextOf(strapi: Core.Strapi, entries: { id: number }[]): Promise<Map<number, string>> {
   const ids = entries.map((e) => e.id);
   if (ids.length === 0) return new Map();
-  const rows = (await strapi.db.query(UID).findMany({ where: { id: { $in: ids } }, select: ['id'], populate: { files: { select: ['id'] } } })) as Row[];
+  const rows = (await strapi.db.query(UID).findMany({ where: { id: { $in: ids } }, select: ['id'], populate: { files: { select: ['id', 'hash'] } } })) as Row[];
   const texts = await textsOf(strapi, rows.flatMap((r) => (r.files ?? []).map((f) => f.id)), { withText: true });
   return new Map(
     rows.map((r) => [
       r.id,
       (r.files ?? [])
-        .map((f) => texts.get(f.id)?.text ?? '')
+        .map((f) => current(texts.get(f.id), f)?.text ?? '')
         .filter(Boolean)
         .join(' '),
     ])
@@ -48,7 +55,7 @@ export async function fileTextStatuses(strapi: Core.Strapi, files: Record<string
   const stored = await textsOf(strapi, ids, { withText: false });
   return files.map((f) => {
     if (!isPdf(f.mime) || typeof f.id !== 'number') return { textStatus: null, textStatusLabel: null, pages: null };
-    const s = stored.get(f.id);
+    const s = current(stored.get(f.id), f);
     const status = s?.status ?? 'pending';
     return { textStatus: status, textStatusLabel: STATUS_LABELS[status], pages: s ? s.pages : null };
   });

@@ -69,12 +69,14 @@ export async function registerPdfText(strapi: Core.Strapi, onRead: (fileId: numb
     },
   });
 
-  // PDFs stored before this was deployed, or whose row is missing: one bounded query per start.
-  const missing = (await knex()('files')
-    .select('id')
-    .where('mime', 'application/pdf')
-    .whereNotIn('id', knex()(TEXT_TABLE).select('file_id'))
-    .orderBy('id')
+  // PDFs without a current text: stored before this was deployed, their job lost, or restored
+  // from a backup (which renumbers files: a row left from another file has another hash).
+  const missing = (await knex()('files as f')
+    .leftJoin(`${TEXT_TABLE} as t`, 't.file_id', 'f.id')
+    .select('f.id')
+    .where('f.mime', 'application/pdf')
+    .andWhere((w) => w.whereNull('t.file_id').orWhereRaw('t.file_hash <> f.hash'))
+    .orderBy('f.id')
     .limit(BACKFILL_LIMIT)) as { id: number }[];
   for (const { id } of missing) await jobs.enqueue(PDF_TEXT_JOB, String(id));
 }
