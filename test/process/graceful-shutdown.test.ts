@@ -98,7 +98,10 @@ describe('graceful shutdown on SIGTERM', () => {
           statuses.push((await get(port, '/api/articles', false)).status);
           await sleep(50);
         } catch (error) {
-          expect(codeOf(error)).toBe('ECONNREFUSED');
+          // Refused once the server stops listening. A connection that reached the backlog in
+          // the same instant is reset instead (seen once on Node 22): turned away all the same,
+          // and a proxy retries either on another instance.
+          expect(['ECONNREFUSED', 'ECONNRESET']).toContain(codeOf(error));
           refused = true;
         }
       }
