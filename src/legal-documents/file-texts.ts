@@ -2,15 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { STATUS_LABELS, type PdfTextStatus } from '../media/pdf-text/classify';
 import { isPdf } from '../media/pdf-text/register';
 import { textsOf, type StoredText } from '../media/pdf-text/store';
+import { announceChanged } from './public-changes';
 
 const UID = 'api::legal-document.legal-document';
 
-/** What this uses of other plugins' services (both optional). */
+/** What this uses of the vietnamese-text plugin (optional). */
 interface SearchIndex {
   sync(uid: string, documentId: string): Promise<void>;
-}
-interface PublicChanges {
-  report(list: { action: string; uid: string; documentId: string; locale: string; membership: false; before: null; after: null }[]): Promise<void>;
 }
 
 type File = { id: number; hash: string };
@@ -73,8 +71,5 @@ export async function followFileText(strapi: Core.Strapi, fileId: number): Promi
   if (rows.length === 0) return;
   const search = strapi.plugin('vietnamese-text')?.service<SearchIndex>('searchIndex');
   for (const documentId of new Set(rows.map((r) => r.documentId))) await search?.sync(UID, documentId);
-  await strapi
-    .plugin('api-cache')
-    ?.service<PublicChanges>('changes')
-    ?.report(rows.map((r) => ({ action: 'update', uid: UID, documentId: r.documentId, locale: r.locale, membership: false, before: null, after: null })));
+  await announceChanged(strapi, rows);
 }

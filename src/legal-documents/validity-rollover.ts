@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { TIME_ZONE, todayIn } from './dates';
 import { validityChangesOn } from './list-query';
+import { announceChanged } from './public-changes';
 
 const UID = 'api::legal-document.legal-document';
 type Filters = Modules.Documents.Params.Filters.Any<typeof UID>;
@@ -8,11 +9,6 @@ const TABLE = 'legal_validity_rollovers';
 const JOB = 'legal-documents-validity-rollover';
 /** Far above the documents of one province whose validity can change on one day. */
 const MAX_DOCUMENTS = 10_000;
-
-/** The api-cache plugin's `changes` service, by the part used here (optional: API_CACHE=off removes it). */
-interface PublicChanges {
-  report(list: { action: string; uid: string; documentId: string; locale: string; membership: false; before: null; after: null }[]): Promise<void>;
-}
 
 /**
  * A văn bản's validity is computed for today, so it changes at midnight (Việt Nam) with no write:
@@ -35,11 +31,8 @@ export async function rollOverValidity(strapi: Core.Strapi, day = todayIn(new Da
   // RETURNING names the row only to the one insert that made it (SQLite ≥ 3.35 and PostgreSQL).
   const inserted = (await strapi.db.connection(TABLE).insert({ day, documents: rows.length, at: Date.now() }).onConflict('day').ignore().returning('day')) as unknown[];
   if (inserted.length === 0) return null;
-  const changes = strapi.plugin('api-cache')?.service<PublicChanges>('changes');
-  if (changes && rows.length > 0) {
-    // Its own answers and the lists of its type: no other page shows a document's validity.
-    await changes.report(rows.map((r) => ({ action: 'update', uid: UID, documentId: r.documentId, locale: r.locale, membership: false, before: null, after: null })));
-  }
+  // Its own answers and the lists of its type: no other page shows a document's validity.
+  await announceChanged(strapi, rows);
   if (rows.length > 0) strapi.log.info(`[legal-documents] hiệu lực ${day}: ${rows.length} văn bản đổi hiệu lực, đã báo bộ nhớ đệm`);
   return rows.length;
 }

@@ -70,7 +70,7 @@ export function validateConfig(config: PluginConfig): void {
       fail(`search.contentTypes["${uid}"] needs { title: string, text: string[] }`);
     }
     if (target.extraText !== undefined && (typeof target.extraText !== 'string' || !/^[\w-]+::[\w-]+\.[\w-]+$/.test(target.extraText))) {
-      fail(`search.contentTypes["${uid}"].extraText must be a service uid ("api::name.name")`);
+      fail(`search.contentTypes["${uid}"].extraText must be a service uid ("<namespace>::<name>.<name>")`);
     }
   }
   const pageSize = config.search?.maxPageSize;
