@@ -5,6 +5,8 @@
 // BENCH_SECONDS (10) of load with BENCH_CONNECTIONS (10) and stops it. Samples are grouped:
 //   self      — the code the CPU was in (our middlewares, our plugins, a Strapi package, koa, node…)
 //   inclusive — the share of samples with one of our middlewares or plugins anywhere on the stack.
+// BENCH_ARTICLES (0) generated articles are added to the sample first (their own category, as the
+// other benches), BENCH_ONLY keeps the scenarios whose name contains it (e.g. "miss").
 // Prints a table per scenario, then all of it as JSON. A measurement, not a test.
 const inspector = require('node:inspector');
 const path = require('node:path');
@@ -13,6 +15,8 @@ const { appDir, bootStrapi, forkServer, serveUntilStopped, stopServer } = requir
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const ARTICLES = Number(process.env.BENCH_ARTICLES || 0);
+const ONLY = process.env.BENCH_ONLY || '';
 
 /** The part of the stack a profile frame belongs to, from its script URL. */
 function groupOf(url, functionName) {
@@ -70,6 +74,7 @@ function summarize(profile) {
 async function child() {
   const server = await bootStrapi('sqlite', 'tdkt_bench_profile', { NODE_ENV: 'production', SCHEDULED_PUBLISHING: 'false', RATE_LIMIT_API: '100000000/min' });
   await server.strapi.plugin('image-pipeline').service('queue').idle();
+  if (ARTICLES > 0) await require('./lib/article-rows').insertArticles(server.strapi, ARTICLES);
   const session = new inspector.Session();
   session.connect();
   const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
@@ -81,6 +86,8 @@ async function child() {
       process.send({ started: true });
     } else if (msg === 'profile-stop') {
       const { profile } = await post('Profiler.stop');
+      // BENCH_PROFILE_DIR: the raw profile too (open it in Chrome's DevTools, Performance tab).
+      if (process.env.BENCH_PROFILE_DIR) require('node:fs').writeFileSync(path.join(process.env.BENCH_PROFILE_DIR, `${Date.now()}.cpuprofile`), JSON.stringify(profile));
       process.send({ summary: summarize(profile) });
     }
   });
@@ -108,7 +115,8 @@ async function parent() {
     if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
     return res;
   };
-  const article = (await (await get('/api/articles?pagination[pageSize]=1')).json()).data[0];
+  // The newest article: with BENCH_ARTICLES, one of the generated (the largest category).
+  const article = (await (await get('/api/articles?pagination[pageSize]=1&sort=id:desc')).json()).data[0];
   // A session cookie makes the API cache step aside (uncached path, same answer).
   const miss = { cookie: 'koa.sess=bench' };
   const scenarios = [
@@ -120,7 +128,7 @@ async function parent() {
   ];
   const results = [];
   try {
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((one) => one.name.includes(ONLY))) {
       for (let i = 0; i < 3; i += 1) await get(s.path, s.headers);
       const cache = (await get(s.path, s.headers)).headers.get('x-cache') ?? '';
       await ask(server, 'profile-start', 'started');

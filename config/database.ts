@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { keepPreparedStatements } from '../src/database/statement-cache';
 import { installUnicodeLower } from '../src/database/unicode-lower';
 import { resolveFromRoot } from '../src/env/app-root';
 
@@ -43,6 +44,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         pool: {
           afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
             installUnicodeLower(connection);
+            // Compiled statements reused by SQL text (src/database/statement-cache.ts).
+            keepPreparedStatements(connection);
             done(undefined, connection);
           },
         },
